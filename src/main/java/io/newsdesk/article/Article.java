@@ -1,0 +1,215 @@
+package io.newsdesk.article;
+
+import io.newsdesk.category.Category;
+import io.newsdesk.teaser.Image;
+import io.newsdesk.teaser.TeaserSource;
+import io.newsdesk.text.BodyFormat;
+import io.newsdesk.text.RenderedBody;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+/** An article and its lifecycle: draft, published (possibly in the future: scheduled), archived. */
+@Entity
+@Table(name = "article")
+class Article {
+
+  /** What the database stores; {@link Status#scheduled} is derived from published_at. */
+  enum State {
+    draft,
+    published,
+    archived
+  }
+
+  @Id UUID id;
+
+  @Column(nullable = false)
+  String slug;
+
+  @Column(nullable = false)
+  String title;
+
+  String subtitle;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "category_id", nullable = false)
+  Category category;
+
+  @Column(nullable = false, columnDefinition = "text[]")
+  String[] tags;
+
+  @Column(nullable = false, columnDefinition = "text[]")
+  String[] byline;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "body_format", nullable = false)
+  BodyFormat bodyFormat;
+
+  @Column(name = "body_source", nullable = false)
+  String bodySource;
+
+  @Column(name = "body_html", nullable = false)
+  String bodyHtml;
+
+  @Column(name = "body_text", nullable = false)
+  String bodyText;
+
+  @Column(name = "word_count", nullable = false)
+  int wordCount;
+
+  @Column(name = "reading_time_minutes", nullable = false)
+  int readingTimeMinutes;
+
+  @Column(name = "image_url")
+  String imageUrl;
+
+  @Column(name = "image_alt")
+  String imageAlt;
+
+  @Column(name = "image_caption")
+  String imageCaption;
+
+  @Column(name = "seo_title")
+  String seoTitle;
+
+  @Column(name = "seo_description")
+  String seoDescription;
+
+  @Column(name = "seo_canonical_url")
+  String seoCanonicalUrl;
+
+  @Column(name = "external_id")
+  String externalId;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  State status;
+
+  @Column(name = "published_at")
+  Instant publishedAt;
+
+  @Column(name = "first_published_at")
+  Instant firstPublishedAt;
+
+  @Column(name = "created_by")
+  UUID createdBy;
+
+  @Column(name = "created_at", nullable = false)
+  Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  Instant updatedAt;
+
+  @Version long version;
+
+  protected Article() {}
+
+  Article(UUID createdBy, Instant now) {
+    this.id = UUID.randomUUID();
+    this.status = State.draft;
+    this.createdBy = createdBy;
+    this.createdAt = now;
+  }
+
+  /** Replaces the editable content; the lifecycle is untouched. */
+  void write(
+      ArticleInput input,
+      String slug,
+      Category category,
+      RenderedBody body,
+      int readingMinutes,
+      Instant now) {
+    this.slug = slug;
+    this.title = input.title().strip();
+    this.subtitle = blankToNull(input.subtitle());
+    this.category = category;
+    this.tags = input.tagsOrEmpty().stream().distinct().toArray(String[]::new);
+    this.byline = input.bylineOrEmpty().toArray(String[]::new);
+    this.bodyFormat = input.formatOrDefault();
+    this.bodySource = input.bodyOrEmpty();
+    this.bodyHtml = body.html();
+    this.bodyText = body.text();
+    this.wordCount = body.wordCount();
+    this.readingTimeMinutes = readingMinutes;
+    Image image = input.image();
+    this.imageUrl = image == null ? null : image.url();
+    this.imageAlt = image == null ? null : image.alt();
+    this.imageCaption = image == null ? null : image.caption();
+    Seo seo = input.seo();
+    this.seoTitle = seo == null ? null : seo.title();
+    this.seoDescription = seo == null ? null : seo.description();
+    this.seoCanonicalUrl = seo == null ? null : seo.canonicalUrl();
+    this.externalId = input.externalId();
+    this.updatedAt = now;
+  }
+
+  /** Publishes at {@code at}: now, later (scheduled) or earlier (back-dated). */
+  void publish(Instant at, Instant now) {
+    status = State.published;
+    publishedAt = at;
+    if (firstPublishedAt == null || at.isBefore(firstPublishedAt)) {
+      firstPublishedAt = at;
+    }
+    updatedAt = now;
+  }
+
+  void unpublish(Instant now) {
+    withdraw(State.draft, now);
+  }
+
+  void archive(Instant now) {
+    withdraw(State.archived, now);
+  }
+
+  private void withdraw(State to, Instant now) {
+    status = to;
+    publishedAt = null;
+    if (firstPublishedAt != null && firstPublishedAt.isAfter(now)) {
+      firstPublishedAt = null; // it was only ever scheduled
+    }
+    updatedAt = now;
+  }
+
+  Status status(Instant now) {
+    return switch (status) {
+      case draft -> Status.draft;
+      case archived -> Status.archived;
+      case published -> publishedAt.isAfter(now) ? Status.scheduled : Status.published;
+    };
+  }
+
+  boolean isLive(Instant now) {
+    return status(now) == Status.published;
+  }
+
+  Image image() {
+    return Image.of(imageUrl, imageAlt, imageCaption);
+  }
+
+  TeaserSource teaserSource() {
+    return new TeaserSource(
+        id,
+        slug,
+        title,
+        subtitle,
+        bodyText,
+        image(),
+        category.id(),
+        category.slug(),
+        category.name(),
+        status == State.published ? publishedAt : null);
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+}

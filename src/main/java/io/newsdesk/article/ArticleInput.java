@@ -1,0 +1,74 @@
+package io.newsdesk.article;
+
+import io.newsdesk.teaser.Image;
+import io.newsdesk.text.BodyFormat;
+import io.newsdesk.text.Slugs;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** An article as an editor writes it (POST and PUT). Everything else is set by the server. */
+@Schema(name = "ArticleInput")
+public record ArticleInput(
+    @NotBlank
+        @Size(max = 300)
+        @Schema(example = "Storm closes the harbour for a second day", maxLength = 300)
+        String title,
+    @Size(max = 1000)
+        @Schema(
+            description = "The standfirst",
+            example = "Ferries stay in port as gusts reach 120 km/h",
+            maxLength = 1000)
+        String subtitle,
+    @Size(max = 120)
+        @Pattern(regexp = Slugs.PATTERN, message = Slugs.MESSAGE)
+        @Schema(
+            description = "Generated from the title on create when absent; kept on PUT when absent",
+            example = "storm-closes-harbour",
+            maxLength = 120)
+        String slug,
+    @NotBlank
+        @Size(max = 100)
+        @Pattern(regexp = Slugs.PATTERN, message = Slugs.MESSAGE)
+        @Schema(description = "Slug of an existing category", example = "world")
+        String category,
+    @Size(max = 50) @Schema(example = "[\"weather\", \"transport\"]")
+        List<
+                @NotBlank @Size(max = 100) @Pattern(regexp = Slugs.PATTERN, message = Slugs.MESSAGE)
+                String>
+            tags,
+    @Size(max = 20) @Schema(example = "[\"Ana Lima\"]")
+        List<@NotBlank @Size(max = 200) String> byline,
+    @Size(max = 500_000)
+        @Schema(
+            description =
+                "Markdown (CommonMark, with tables and strikethrough) or HTML, per bodyFormat",
+            example = "## Ferries cancelled\n\nAll crossings are off until Thursday.")
+        String body,
+    @Schema(description = "Default markdown", defaultValue = "markdown") BodyFormat bodyFormat,
+    @Valid Image image,
+    @Valid Seo seo,
+    @Size(max = 200)
+        @Pattern(regexp = "^[\\x21-\\x7e]+$", message = "must be printable ASCII without spaces")
+        @Schema(description = "Your own unique id, for imports", example = "wire-2026-11-27-0042")
+        String externalId) {
+
+  List<String> tagsOrEmpty() {
+    return tags == null ? List.of() : tags;
+  }
+
+  List<String> bylineOrEmpty() {
+    return byline == null ? List.of() : byline.stream().map(String::strip).toList();
+  }
+
+  String bodyOrEmpty() {
+    return body == null ? "" : body;
+  }
+
+  BodyFormat formatOrDefault() {
+    return bodyFormat == null ? BodyFormat.markdown : bodyFormat;
+  }
+}

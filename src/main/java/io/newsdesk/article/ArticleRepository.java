@@ -1,0 +1,90 @@
+package io.newsdesk.article;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Article rows. Every query that maps to a view fetches the category in the same statement. */
+@ApplicationScoped
+class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
+
+  /** Readers' article: published and due, by slug, in one statement. */
+  Optional<Article> findPublishedBySlug(String slug, Instant now) {
+    return find(
+            "from Article a join fetch a.category where a.slug = :slug"
+                + " and a.status = :published and a.publishedAt <= :now",
+            Parameters.with("slug", slug).and("published", Article.State.published).and("now", now))
+        .firstResultOptional();
+  }
+
+  Optional<Article> findWithCategory(UUID id) {
+    return find("from Article a join fetch a.category where a.id = ?1", id).firstResultOptional();
+  }
+
+  boolean slugTaken(String slug) {
+    return count("slug", slug) > 0;
+  }
+
+  boolean externalIdTaken(String externalId) {
+    return count("externalId", externalId) > 0;
+  }
+
+  /** Editors' list: any status, most recently changed first, with optional filters. */
+  List<Article> search(
+      Status status, String category, String q, Instant now, int number, int limit) {
+    Filter filter = filter(status, category, q, now);
+    return find(
+            "from Article a join fetch a.category where "
+                + filter.where
+                + " order by a.updatedAt desc, a.id desc",
+            filter.params)
+        .page(number - 1, limit)
+        .list();
+  }
+
+  long countSearch(Status status, String category, String q, Instant now) {
+    Filter filter = filter(status, category, q, now);
+    return count("from Article a where " + filter.where, filter.params);
+  }
+
+  private record Filter(String where, Parameters params) {}
+
+  private static Filter filter(Status status, String category, String q, Instant now) {
+    StringBuilder where = new StringBuilder("1 = 1");
+    Parameters params = new Parameters();
+    if (status != null) {
+      where.append(
+          switch (status) {
+            case draft, archived -> " and a.status = :state";
+            case published -> " and a.status = :state and a.publishedAt <= :now";
+            case scheduled -> " and a.status = :state and a.publishedAt > :now";
+          });
+      params.and(
+          "state",
+          switch (status) {
+            case draft -> Article.State.draft;
+            case archived -> Article.State.archived;
+            case published, scheduled -> Article.State.published;
+          });
+      if (status == Status.published || status == Status.scheduled) {
+        params.and("now", now);
+      }
+    }
+    if (category != null) {
+      where.append(" and a.category.slug = :category");
+      params.and("category", category);
+    }
+    if (q != null) {
+      // LIKE wildcards in the search text are matched literally (backslash is PostgreSQL's escape).
+      String literal =
+          q.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+      where.append(" and lower(a.title) like :q");
+      params.and("q", "%" + literal + "%");
+    }
+    return new Filter(where.toString(), params);
+  }
+}

@@ -1,0 +1,47 @@
+package io.newsdesk.article;
+
+import io.newsdesk.category.CategoryRef;
+import io.newsdesk.teaser.Image;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A published article as readers get it. */
+@Schema(name = "Article")
+public record ArticleView(
+    UUID id,
+    @Schema(example = "storm-closes-harbour") String slug,
+    @Schema(example = "Storm closes the harbour for a second day") String title,
+    @Schema(example = "Ferries stay in port as gusts reach 120 km/h") String subtitle,
+    CategoryRef category,
+    @Schema(example = "[\"weather\"]") List<String> tags,
+    @Schema(example = "[\"Ana Lima\"]") List<String> byline,
+    @Schema(description = "html and text (no markdown for readers)") Body body,
+    Image image,
+    Seo seo,
+    Instant firstPublishedAt,
+    Instant publishedAt,
+    Instant updatedAt,
+    @Schema(example = "412") int wordCount,
+    @Schema(example = "3") int readingTimeMinutes) {
+
+  static ArticleView from(Article a) {
+    return new ArticleView(
+        a.id,
+        a.slug,
+        a.title,
+        a.subtitle,
+        new CategoryRef(a.category.slug(), a.category.name()),
+        List.of(a.tags),
+        List.of(a.byline),
+        new Body(null, a.bodyHtml, a.bodyText),
+        a.image(),
+        Seo.of(a.seoTitle, a.seoDescription, a.seoCanonicalUrl),
+        a.firstPublishedAt,
+        a.publishedAt,
+        a.updatedAt,
+        a.wordCount,
+        a.readingTimeMinutes);
+  }
+}

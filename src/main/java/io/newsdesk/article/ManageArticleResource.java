@@ -1,0 +1,252 @@
+package io.newsdesk.article;
+
+import io.newsdesk.auth.CurrentCaller;
+import io.newsdesk.auth.Role;
+import io.newsdesk.teaser.TeaserInput;
+import io.newsdesk.teaser.TeaserSettings;
+import io.newsdesk.text.Slugs;
+import io.newsdesk.web.Links;
+import io.newsdesk.web.Page;
+import io.newsdesk.web.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** Editors and contributors write articles; editors publish, unpublish and archive them. */
+@Path("/api/v1/manage/articles")
+@RolesAllowed(Role.CONTRIBUTOR)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Articles (management)")
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "403", ref = "Forbidden")
+class ManageArticleResource {
+
+  private final ManageArticleService articles;
+  private final CurrentCaller caller;
+
+  ManageArticleResource(ManageArticleService articles, CurrentCaller caller) {
+    this.articles = articles;
+    this.caller = caller;
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Create a draft",
+      description =
+          "Renders the body (Markdown or HTML) to sanitized HTML and text, and writes the teaser."
+              + " The slug is generated from the title when absent.")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created as a draft",
+      headers = @Header(name = "ETag", description = "The version, for If-Match"))
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+  public RestResponse<ManagedArticleView> createArticle(
+      @NotNull @Valid ArticleInput body, UriInfo uri) {
+    ManagedArticleView created = articles.create(body, caller.get());
+    return RestResponse.ResponseBuilder.<ManagedArticleView>created(
+            uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+        .entity(created)
+        .header(HttpHeaders.ETAG, created.etag())
+        .build();
+  }
+
+  @GET
+  @Operation(
+      summary = "List articles",
+      description = "Any status, most recently changed first; page-number mode with totals.")
+  @APIResponse(responseCode = "200", description = "A page of article summaries")
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  public RestResponse<Page<ArticleSummary>> listArticles(
+      @QueryParam("status") Status status,
+      @QueryParam("category")
+          @Size(max = 100)
+          @Pattern(regexp = Slugs.PATTERN, message = Slugs.MESSAGE)
+          String category,
+      @QueryParam("q")
+          @Size(max = 200)
+          @Parameter(description = "Words in the title (case-insensitive)")
+          String q,
+      @QueryParam("page")
+          @DefaultValue("1")
+          @Min(value = 1, message = "must be between 1 and 100000")
+          @Max(value = 100_000, message = "must be between 1 and 100000")
+          Integer page,
+      @QueryParam("limit")
+          @DefaultValue("20")
+          @Min(value = 1, message = "must be between 1 and 100")
+          @Max(value = 100, message = "must be between 1 and 100")
+          Integer limit,
+      UriInfo uri) {
+    return Links.page(articles.list(status, category, blankToNull(q), page, limit), uri);
+  }
+
+  @GET
+  @Path("{id}")
+  @Operation(
+      summary = "Get an article",
+      description = "Any status. The ETag carries the version for If-Match.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The article",
+      headers = @Header(name = "ETag", description = "The version, for If-Match"))
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  public RestResponse<ManagedArticleView> getManagedArticle(@PathParam("id") UUID id) {
+    return withEtag(articles.get(id));
+  }
+
+  @PUT
+  @Path("{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Replace an article's content",
+      description =
+          "Needs If-Match with the ETag from GET: without it 428, with a stale one 412 (and the"
+              + " current ETag). Contributors may edit only their own drafts. An absent slug keeps the"
+              + " current one. The status does not change.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The article as stored",
+      headers = @Header(name = "ETag", description = "The new version"))
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+  @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+  @APIResponse(responseCode = "428", ref = "PreconditionRequired")
+  public RestResponse<ManagedArticleView> replaceArticle(
+      @PathParam("id") UUID id,
+      @HeaderParam(HttpHeaders.IF_MATCH)
+          @Parameter(
+              in = ParameterIn.HEADER,
+              required = true,
+              description = "The ETag of the version being edited",
+              example = "\"3\"")
+          String ifMatch,
+      @NotNull @Valid ArticleInput body) {
+    return withEtag(articles.replace(id, ifMatch, body, caller.get()));
+  }
+
+  @POST
+  @Path("{id}/publish")
+  @RolesAllowed(Role.EDITOR)
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Publish an article",
+      description =
+          "No body or no publishAt: now (a live article keeps its date). A future publishAt"
+              + " schedules: readers see the article from then on. A past one back-dates.")
+  @APIResponse(responseCode = "200", description = "The article as stored")
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+  public RestResponse<ManagedArticleView> publishArticle(
+      @PathParam("id") UUID id, @Valid PublishInput body) {
+    return withEtag(articles.publish(id, body));
+  }
+
+  @POST
+  @Path("{id}/unpublish")
+  @RolesAllowed(Role.EDITOR)
+  @Operation(
+      summary = "Unpublish an article",
+      description = "Back to draft; gone from delivery at once.")
+  @APIResponse(responseCode = "200", description = "The article as stored")
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  public RestResponse<ManagedArticleView> unpublishArticle(@PathParam("id") UUID id) {
+    return withEtag(articles.unpublish(id));
+  }
+
+  @DELETE
+  @Path("{id}")
+  @RolesAllowed(Role.EDITOR)
+  @Operation(
+      summary = "Archive (or purge) an article",
+      description =
+          "Archives: gone from delivery, kept for editors. With purge=true (admins only) the"
+              + " article is deleted for good.")
+  @APIResponse(responseCode = "204", description = "Archived or purged")
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  public void archiveArticle(
+      @PathParam("id") UUID id,
+      @QueryParam("purge")
+          @DefaultValue("false")
+          @Parameter(description = "Delete for good (admins only)")
+          Boolean purge) {
+    if (!purge) {
+      articles.archive(id);
+    } else if (caller.get().atLeast(Role.admin)) {
+      articles.purge(id);
+    } else {
+      throw ProblemException.forbidden("Only admins may purge articles");
+    }
+  }
+
+  @GET
+  @Path("{id}/teaser")
+  @Operation(
+      summary = "Get an article's teaser",
+      description = "What readers get, and the editor's override.")
+  @APIResponse(responseCode = "200", description = "The teaser")
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  public TeaserSettings getTeaser(@PathParam("id") UUID id) {
+    return articles.teaser(id);
+  }
+
+  @PUT
+  @Path("{id}/teaser")
+  @RolesAllowed(Role.EDITOR)
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Override an article's teaser",
+      description =
+          "Sets the title, excerpt and image readers see in lists. An absent field goes back to"
+              + " what the article gives. The override survives later edits of the article.")
+  @APIResponse(responseCode = "200", description = "The teaser")
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+  public TeaserSettings overrideTeaser(@PathParam("id") UUID id, @NotNull @Valid TeaserInput body) {
+    return articles.overrideTeaser(id, body);
+  }
+
+  private static RestResponse<ManagedArticleView> withEtag(ManagedArticleView view) {
+    return RestResponse.ResponseBuilder.ok(view).header(HttpHeaders.ETAG, view.etag()).build();
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+}

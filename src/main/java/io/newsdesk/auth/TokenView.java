@@ -1,0 +1,28 @@
+package io.newsdesk.auth;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A token as admins see it; the secret only in the response that created it. */
+@Schema(name = "Token")
+record TokenView(
+    UUID id,
+    @Schema(example = "Jane Doe (news desk)") String name,
+    Role role,
+    Instant createdAt,
+    Instant lastUsedAt,
+    Instant revokedAt,
+    @Schema(description = "The secret, shown once, in the create response only") String token) {
+
+  static TokenView from(ApiToken token, String secret) {
+    return new TokenView(
+        token.id,
+        token.name,
+        token.role,
+        token.createdAt,
+        token.lastUsedAt,
+        token.revokedAt,
+        secret);
+  }
+}

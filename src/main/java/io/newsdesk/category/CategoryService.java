@@ -1,0 +1,109 @@
+package io.newsdesk.category;
+
+import io.newsdesk.teaser.TeaserService;
+import io.newsdesk.text.Slugs;
+import io.newsdesk.web.Page;
+import io.newsdesk.web.PageInfo;
+import io.newsdesk.web.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+
+/** Category use cases: read, create, change (teasers follow at once), delete when unused. */
+@ApplicationScoped
+public class CategoryService {
+
+  private final CategoryRepository categories;
+  private final TeaserService teasers;
+  private final Clock clock;
+
+  CategoryService(CategoryRepository categories, TeaserService teasers, Clock clock) {
+    this.categories = categories;
+    this.teasers = teasers;
+    this.clock = clock;
+  }
+
+  Page<CategoryView> list(int number, int limit) {
+    var items = categories.page(number, limit).stream().map(CategoryView::from).toList();
+    return new Page<>(items, PageInfo.numbered(limit, number, categories.count()));
+  }
+
+  CategoryView get(String slug) {
+    return categories.findBySlug(slug).map(CategoryView::from).orElseThrow(() -> notFound(slug));
+  }
+
+  /** The category an article names, or a 400 on the article's {@code category} field. */
+  public Category require(String slug) {
+    return categories
+        .findBySlug(slug)
+        .orElseThrow(
+            () -> ProblemException.invalid("category", "there is no category '" + slug + "'"));
+  }
+
+  @Transactional
+  CategoryView create(CategoryInput input) {
+    String slug = input.slug() != null ? input.slug() : Slugs.slugify(input.name(), 100);
+    if (slug.isEmpty()) {
+      throw ProblemException.invalid("slug", "cannot be made from this name; send a slug");
+    }
+    if (categories.slugTaken(slug)) {
+      throw ProblemException.conflict("slug", "The slug '" + slug + "' is taken");
+    }
+    Category category = new Category(clock.instant());
+    category.apply(slug, input, parent(input), clock.instant());
+    categories.persist(category);
+    categories.flush();
+    return CategoryView.from(category);
+  }
+
+  @Transactional
+  CategoryView update(String slug, CategoryInput input) {
+    Category category = categories.findBySlug(slug).orElseThrow(() -> notFound(slug));
+    String newSlug = input.slug() != null ? input.slug() : category.slug;
+    if (!newSlug.equals(category.slug) && categories.slugTaken(newSlug)) {
+      throw ProblemException.conflict("slug", "The slug '" + newSlug + "' is taken");
+    }
+    Category parent = parent(input);
+    if (parent != null && category.isAncestorOf(parent)) {
+      throw ProblemException.invalid("parent", "would make the category its own ancestor");
+    }
+    category.apply(newSlug, input, parent, clock.instant());
+    teasers.categoryChanged(category.id, category.slug, category.name);
+    return CategoryView.from(category);
+  }
+
+  @Transactional
+  void delete(String slug) {
+    Category category = categories.findBySlug(slug).orElseThrow(() -> notFound(slug));
+    long used = teasers.countInCategory(category.id);
+    if (used > 0) {
+      throw ProblemException.conflict(
+          null,
+          "The category '"
+              + slug
+              + "' still has "
+              + used
+              + " article(s); move or purge them first");
+    }
+    if (categories.hasChildren(category)) {
+      throw ProblemException.conflict(null, "The category '" + slug + "' still has subcategories");
+    }
+    categories.delete(category);
+  }
+
+  private Category parent(CategoryInput input) {
+    if (input.parent() == null) {
+      return null;
+    }
+    return categories
+        .findBySlug(input.parent())
+        .orElseThrow(
+            () ->
+                ProblemException.invalid(
+                    "parent", "there is no category '" + input.parent() + "'"));
+  }
+
+  private static ProblemException notFound(String slug) {
+    return ProblemException.notFound("There is no category '" + slug + "'");
+  }
+}

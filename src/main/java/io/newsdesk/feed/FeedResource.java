@@ -1,0 +1,86 @@
+package io.newsdesk.feed;
+
+import io.newsdesk.teaser.TeaserView;
+import io.newsdesk.text.Slugs;
+import io.newsdesk.web.Links;
+import io.newsdesk.web.Page;
+import io.newsdesk.web.ProblemException;
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** Readers page through the recent-posts feed of teasers, newest first. */
+@Path("/api/v1/feed")
+@PermitAll
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Delivery")
+class FeedResource {
+
+  private final FeedService feed;
+
+  FeedResource(FeedService feed) {
+    this.feed = feed;
+  }
+
+  @GET
+  @Operation(
+      summary = "Recent posts",
+      description =
+          "Teasers of published articles, newest first (publishedAt desc, then id desc)."
+              + " Cursor mode (default): follow page.next (or the Link header) to read on; new articles"
+              + " published meanwhile cause no duplicates and no gaps. Number mode: pass page for"
+              + " page.number, totalItems and totalPages. An unknown category gives an empty page.")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of teasers",
+      headers =
+          @Header(name = "Link", description = "RFC 8288 links to the next and previous pages"))
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  public RestResponse<Page<TeaserView>> feed(
+      @QueryParam("category")
+          @Size(max = 100)
+          @Pattern(regexp = Slugs.PATTERN, message = Slugs.MESSAGE)
+          @Parameter(description = "Only this category's teasers", example = "world")
+          String category,
+      @QueryParam("limit")
+          @DefaultValue("20")
+          @Min(value = 1, message = "must be between 1 and 100")
+          @Max(value = 100, message = "must be between 1 and 100")
+          @Parameter(description = "Teasers per page")
+          Integer limit,
+      @QueryParam("cursor")
+          @Size(max = 200)
+          @Parameter(description = "page.next or page.prev of a page")
+          String cursor,
+      @QueryParam("page")
+          @Min(value = 1, message = "must be between 1 and 100000")
+          @Max(value = 100_000, message = "must be between 1 and 100000")
+          @Parameter(description = "Page number; switches to number mode (with totals)")
+          Integer page,
+      UriInfo uri) {
+    if (page != null && cursor != null) {
+      throw ProblemException.invalid(
+          "page", "cannot be combined with cursor; use one or the other");
+    }
+    Page<TeaserView> result =
+        page != null
+            ? feed.byNumber(category, page, limit)
+            : feed.byCursor(category, cursor, limit);
+    return Links.page(result, uri);
+  }
+}

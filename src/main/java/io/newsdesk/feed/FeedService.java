@@ -1,0 +1,70 @@
+package io.newsdesk.feed;
+
+import io.newsdesk.teaser.TeaserRepository;
+import io.newsdesk.teaser.TeaserRow;
+import io.newsdesk.teaser.TeaserView;
+import io.newsdesk.web.Page;
+import io.newsdesk.web.PageInfo;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The recent-posts feed. Cursor mode reads one keyset slice ({@code limit + 1} rows, the extra one
+ * only says whether there is more), so page 10,000 costs what page 1 costs and articles published
+ * while a reader scrolls cause neither duplicates nor gaps. Number mode adds a count.
+ */
+@ApplicationScoped
+class FeedService {
+
+  private final TeaserRepository teasers;
+  private final Clock clock;
+
+  FeedService(TeaserRepository teasers, Clock clock) {
+    this.teasers = teasers;
+    this.clock = clock;
+  }
+
+  Page<TeaserView> byCursor(String category, String cursorText, int limit) {
+    Instant now = clock.instant();
+    Cursor cursor = cursorText == null ? null : Cursor.decode(cursorText);
+    if (cursor != null && cursor.direction() == Cursor.Direction.NEWER) {
+      List<TeaserRow> rows =
+          new ArrayList<>(
+              teasers.newerThan(
+                  now, category, cursor.publishedAt(), cursor.articleId(), limit + 1));
+      boolean more = rows.size() > limit;
+      rows = new ArrayList<>(rows.subList(0, Math.min(limit, rows.size())));
+      Collections.reverse(rows);
+      String next = rows.isEmpty() ? null : at(rows.get(rows.size() - 1), Cursor.Direction.OLDER);
+      String prev = more ? at(rows.get(0), Cursor.Direction.NEWER) : null;
+      return page(rows, PageInfo.cursors(limit, next, prev));
+    }
+    List<TeaserRow> rows =
+        cursor == null
+            ? teasers.olderThan(now, category, null, null, limit + 1)
+            : teasers.olderThan(now, category, cursor.publishedAt(), cursor.articleId(), limit + 1);
+    boolean more = rows.size() > limit;
+    rows = rows.subList(0, Math.min(limit, rows.size()));
+    String next = more ? at(rows.get(rows.size() - 1), Cursor.Direction.OLDER) : null;
+    String prev = cursor == null || rows.isEmpty() ? null : at(rows.get(0), Cursor.Direction.NEWER);
+    return page(rows, PageInfo.cursors(limit, next, prev));
+  }
+
+  Page<TeaserView> byNumber(String category, int number, int limit) {
+    Instant now = clock.instant();
+    List<TeaserRow> rows = teasers.pageOf(now, category, number, limit);
+    return page(rows, PageInfo.numbered(limit, number, teasers.countPublished(now, category)));
+  }
+
+  private static String at(TeaserRow row, Cursor.Direction direction) {
+    return new Cursor(direction, row.teaser().publishedAt(), row.articleId()).encode();
+  }
+
+  private static Page<TeaserView> page(List<TeaserRow> rows, PageInfo info) {
+    return new Page<>(rows.stream().map(TeaserRow::teaser).toList(), info);
+  }
+}

@@ -1,0 +1,121 @@
+package io.newsdesk.teaser;
+
+import io.newsdesk.category.CategoryRef;
+import io.newsdesk.text.Excerpts;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One article's card. The plain columns hold what readers get (the override where there is one,
+ * else what the article gives); the override columns keep the editor's choice across later edits.
+ */
+@Entity
+@Table(name = "teaser")
+class Teaser {
+
+  @Id
+  @Column(name = "article_id")
+  UUID articleId;
+
+  @Column(nullable = false)
+  String slug;
+
+  @Column(nullable = false)
+  String title;
+
+  @Column(nullable = false)
+  String excerpt;
+
+  @Column(name = "image_url")
+  String imageUrl;
+
+  @Column(name = "image_alt")
+  String imageAlt;
+
+  @Column(name = "image_caption")
+  String imageCaption;
+
+  @Column(name = "category_id", nullable = false)
+  long categoryId;
+
+  @Column(name = "category_slug", nullable = false)
+  String categorySlug;
+
+  @Column(name = "category_name", nullable = false)
+  String categoryName;
+
+  @Column(name = "published_at")
+  Instant publishedAt;
+
+  @Column(name = "override_title")
+  String overrideTitle;
+
+  @Column(name = "override_excerpt")
+  String overrideExcerpt;
+
+  @Column(name = "override_image_url")
+  String overrideImageUrl;
+
+  @Column(name = "override_image_alt")
+  String overrideImageAlt;
+
+  @Column(name = "override_image_caption")
+  String overrideImageCaption;
+
+  protected Teaser() {}
+
+  Teaser(UUID articleId) {
+    this.articleId = articleId;
+  }
+
+  /** Rewrites the card from the article, keeping the editor's override on top. */
+  void refresh(TeaserSource source, int excerptChars) {
+    String text =
+        source.subtitle() != null && !source.subtitle().isBlank()
+            ? source.subtitle()
+            : source.bodyText();
+    Image image =
+        overrideImageUrl != null
+            ? new Image(overrideImageUrl, overrideImageAlt, overrideImageCaption)
+            : source.image();
+    slug = source.slug();
+    title = overrideTitle != null ? overrideTitle : source.title();
+    excerpt = overrideExcerpt != null ? overrideExcerpt : Excerpts.excerpt(text, excerptChars);
+    imageUrl = image == null ? null : image.url();
+    imageAlt = image == null ? null : image.alt();
+    imageCaption = image == null ? null : image.caption();
+    categoryId = source.categoryId();
+    categorySlug = source.categorySlug();
+    categoryName = source.categoryName();
+    publishedAt = source.publishedAt();
+  }
+
+  void override(TeaserInput input) {
+    overrideTitle = input.title() == null ? null : input.title().strip();
+    overrideExcerpt = input.excerpt() == null ? null : input.excerpt().strip();
+    overrideImageUrl = input.image() == null ? null : input.image().url();
+    overrideImageAlt = input.image() == null ? null : input.image().alt();
+    overrideImageCaption = input.image() == null ? null : input.image().caption();
+  }
+
+  TeaserSettings settings() {
+    TeaserView effective =
+        new TeaserView(
+            slug,
+            title,
+            excerpt,
+            new CategoryRef(categorySlug, categoryName),
+            Image.of(imageUrl, imageAlt, imageCaption),
+            publishedAt);
+    TeaserInput override =
+        new TeaserInput(
+            overrideTitle,
+            overrideExcerpt,
+            Image.of(overrideImageUrl, overrideImageAlt, overrideImageCaption));
+    return new TeaserSettings(effective, override);
+  }
+}

@@ -1,0 +1,20 @@
+package io.newsdesk.teaser;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * What a teaser is derived from: the article's current state. {@code publishedAt} is null unless
+ * the article is published (or scheduled, with a future time).
+ */
+public record TeaserSource(
+    UUID articleId,
+    String slug,
+    String title,
+    String subtitle,
+    String bodyText,
+    Image image,
+    long categoryId,
+    String categorySlug,
+    String categoryName,
+    Instant publishedAt) {}

@@ -1,0 +1,18 @@
+package io.newsdesk.teaser;
+
+import io.newsdesk.category.CategoryRef;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The card that stands for an article in lists and feeds. */
+@Schema(name = "Teaser")
+public record TeaserView(
+    @Schema(example = "storm-closes-harbour") String slug,
+    @Schema(example = "Storm closes the harbour for a second day") String title,
+    @Schema(
+            example =
+                "Ferries stay in port as gusts reach 120 km/h, and the coastguard asks people to keep away…")
+        String excerpt,
+    CategoryRef category,
+    Image image,
+    @Schema(example = "2026-11-27T08:30:00Z") Instant publishedAt) {}

@@ -1,0 +1,127 @@
+package io.newsdesk.text;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.commonmark.Extension;
+import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.safety.Safelist;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * Renders bodies with commonmark-java and sanitizes the HTML with jsoup's {@link Safelist}:
+ * whatever the source (Markdown, raw HTML inside Markdown, or HTML), no script, no event handler
+ * and no {@code javascript:} URL survives. Parser, renderer and safelist are thread-safe and
+ * shared.
+ */
+public final class BodyRenderer {
+
+  private static final List<Extension> EXTENSIONS =
+      List.of(TablesExtension.create(), StrikethroughExtension.create());
+  private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
+  private static final HtmlRenderer RENDERER =
+      HtmlRenderer.builder().extensions(EXTENSIONS).build();
+
+  /** Relative links are kept; jsoup needs some base to resolve them against while checking. */
+  private static final String BASE_URI = "https://newsdesk.invalid/";
+
+  private static final Safelist SAFELIST =
+      Safelist.relaxed()
+          .addTags("hr", "figure", "figcaption", "del", "s", "ins", "mark")
+          .addProtocols("a", "href", "http", "https", "mailto", "#")
+          .preserveRelativeLinks(true);
+
+  private static final Document.OutputSettings OUTPUT =
+      new Document.OutputSettings()
+          .prettyPrint(false)
+          .charset("UTF-8")
+          .escapeMode(Entities.EscapeMode.base);
+
+  private static final Pattern WORD =
+      Pattern.compile("[\\p{L}\\p{N}]+(?:['’\\-.][\\p{L}\\p{N}]+)*");
+
+  private static final java.util.Set<String> BLOCKS =
+      java.util.Set.of(
+          "p",
+          "h1",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6",
+          "blockquote",
+          "pre",
+          "ul",
+          "ol",
+          "li",
+          "div",
+          "table",
+          "tr",
+          "figure",
+          "figcaption",
+          "hr");
+
+  private BodyRenderer() {}
+
+  public static RenderedBody render(String source, BodyFormat format) {
+    String raw = format == BodyFormat.markdown ? RENDERER.render(PARSER.parse(source)) : source;
+    String html = Jsoup.clean(raw, BASE_URI, SAFELIST, OUTPUT).strip();
+    String text = plainText(Jsoup.parseBodyFragment(html).body());
+    return new RenderedBody(html, text, countWords(text));
+  }
+
+  public static int countWords(String text) {
+    Matcher matcher = WORD.matcher(text);
+    int words = 0;
+    while (matcher.find()) {
+      words++;
+    }
+    return words;
+  }
+
+  /** Text with one line per block (paragraph, heading, list item, quote), whitespace collapsed. */
+  private static String plainText(Element body) {
+    StringBuilder out = new StringBuilder();
+    NodeTraversor.traverse(
+        new NodeVisitor() {
+          @Override
+          public void head(Node node, int depth) {
+            if (node instanceof TextNode textNode) {
+              out.append(textNode.text());
+            } else if (node instanceof Element element && isBreak(element)) {
+              out.append('\n');
+            }
+          }
+
+          @Override
+          public void tail(Node node, int depth) {
+            if (node instanceof Element element && isBreak(element)) {
+              out.append('\n');
+            }
+          }
+        },
+        body);
+    StringBuilder text = new StringBuilder();
+    for (String line : out.toString().split("\n")) {
+      String clean = line.strip().replaceAll("\\s+", " ");
+      if (!clean.isEmpty()) {
+        text.append(text.isEmpty() ? "" : "\n").append(clean);
+      }
+    }
+    return text.toString();
+  }
+
+  private static boolean isBreak(Element element) {
+    return element.normalName().equals("br") || BLOCKS.contains(element.normalName());
+  }
+}

@@ -1,0 +1,51 @@
+package io.newsdesk.web;
+
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** RFC 8288 {@code Link} headers with absolute URLs for a page's neighbours. */
+public final class Links {
+
+  private Links() {}
+
+  /** Ok response for a page, with {@code next}/{@code prev} links in whichever mode the page is. */
+  public static <T> RestResponse<Page<T>> page(Page<T> page, UriInfo uri) {
+    RestResponse.ResponseBuilder<Page<T>> ok = RestResponse.ResponseBuilder.ok(page);
+    List<String> links = new ArrayList<>();
+    PageInfo info = page.page();
+    if (info.number() != null) {
+      if (info.number() < info.totalPages()) {
+        links.add(link(uri, "page", String.valueOf(info.number() + 1), "next"));
+      }
+      if (info.number() > 1) {
+        links.add(
+            link(
+                uri,
+                "page",
+                String.valueOf(Math.min(info.number() - 1, info.totalPages())),
+                "prev"));
+      }
+    } else {
+      if (info.next() != null) {
+        links.add(link(uri, "cursor", info.next(), "next"));
+      }
+      if (info.prev() != null) {
+        links.add(link(uri, "cursor", info.prev(), "prev"));
+      }
+    }
+    if (!links.isEmpty()) {
+      ok.header("Link", String.join(", ", links));
+    }
+    return ok.build();
+  }
+
+  private static String link(UriInfo uri, String param, String value, String rel) {
+    return "<"
+        + uri.getRequestUriBuilder().replaceQueryParam(param, value).build()
+        + ">; rel=\""
+        + rel
+        + "\"";
+  }
+}

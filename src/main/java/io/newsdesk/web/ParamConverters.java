@@ -1,0 +1,102 @@
+package io.newsdesk.web;
+
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.ext.ParamConverter;
+import jakarta.ws.rs.ext.ParamConverterProvider;
+import jakarta.ws.rs.ext.Provider;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Parses typed path and query parameters so that a malformed value ({@code limit=abc}, a bad UUID)
+ * is a 400 naming the parameter, instead of the 404 that JAX-RS prescribes for conversion failures.
+ */
+@Provider
+class ParamConverters implements ParamConverterProvider {
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <T> ParamConverter<T> getConverter(
+      Class<T> rawType, Type genericType, Annotation[] annotations) {
+    String name = parameterName(annotations);
+    if (rawType == Integer.class) {
+      return (ParamConverter<T>) converter(name, "must be a whole number", Integer::valueOf);
+    }
+    if (rawType == UUID.class) {
+      return (ParamConverter<T>) converter(name, "must be a UUID", ParamConverters::uuid);
+    }
+    if (rawType == Instant.class) {
+      return (ParamConverter<T>)
+          converter(
+              name, "must be an ISO-8601 instant such as 2026-11-27T08:30:00Z", Instant::parse);
+    }
+    if (rawType == Boolean.class) {
+      return (ParamConverter<T>) converter(name, "must be true or false", ParamConverters::bool);
+    }
+    if (rawType.isEnum()) {
+      String values = JsonKinds.enumValues(rawType);
+      return (ParamConverter<T>)
+          converter(name, "must be one of " + values, v -> enumValue(rawType, v));
+    }
+    return null;
+  }
+
+  private static Boolean bool(String value) {
+    return switch (value) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new IllegalArgumentException(value);
+    };
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static Object enumValue(Class<?> type, String value) {
+    return Enum.valueOf((Class) type, value);
+  }
+
+  private static UUID uuid(String value) {
+    if (value.length() != 36) {
+      throw new IllegalArgumentException(value);
+    }
+    return UUID.fromString(value);
+  }
+
+  private static <T> ParamConverter<T> converter(
+      String name, String message, Function<String, T> parse) {
+    return new ParamConverter<>() {
+      @Override
+      public T fromString(String value) {
+        if (value == null) {
+          return null;
+        }
+        try {
+          return parse.apply(value.strip());
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+          throw ProblemException.invalid(name, message);
+        }
+      }
+
+      @Override
+      public String toString(T value) {
+        return value.toString();
+      }
+    };
+  }
+
+  private static String parameterName(Annotation[] annotations) {
+    for (Annotation annotation : annotations) {
+      if (annotation instanceof QueryParam query) {
+        return query.value();
+      }
+      if (annotation instanceof PathParam path) {
+        return path.value();
+      }
+    }
+    return "parameter";
+  }
+}

@@ -1,0 +1,59 @@
+package io.newsdesk;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A throwaway PostgreSQL database for one test run: created on the local server before the
+ * application starts, dropped when the run ends, so runs never share or collide on data. {@code
+ * NEWSDESK_TEST_DB_URL} (default {@code jdbc:postgresql://127.0.0.1:5432/postgres}) names the
+ * maintenance database to create it from; {@code NEWSDESK_TEST_DB_USER} and {@code _PASSWORD} log
+ * in.
+ */
+public class PostgresDatabase implements QuarkusTestResourceLifecycleManager {
+
+  private static final String ADMIN_URL =
+      env("NEWSDESK_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
+  private static final String USER = env("NEWSDESK_TEST_DB_USER", "postgres");
+  private static final String PASSWORD = env("NEWSDESK_TEST_DB_PASSWORD", "");
+
+  private String name;
+
+  @Override
+  public Map<String, String> start() {
+    name = "newsdesk_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    execute("create database " + name);
+    String url = ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + name;
+    return Map.of(
+        "quarkus.datasource.jdbc.url", url,
+        "quarkus.datasource.username", USER,
+        "quarkus.datasource.password", PASSWORD);
+  }
+
+  @Override
+  public void stop() {
+    if (name != null) {
+      execute("drop database if exists " + name + " with (force)");
+    }
+  }
+
+  private static void execute(String sql) {
+    try (Connection connection = DriverManager.getConnection(ADMIN_URL, USER, PASSWORD);
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "Cannot run '" + sql + "' on " + ADMIN_URL + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+}
