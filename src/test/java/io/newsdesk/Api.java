@@ -1,0 +1,105 @@
+package io.newsdesk;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Test helpers that drive the public API as a client would; every test makes its own data. */
+final class Api {
+
+  /** The bootstrap admin token set for the test profile in application.properties. */
+  static final String ADMIN = "test-admin-token";
+
+  private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
+  private Api() {}
+
+  /** A token of the given role, created once per run through the admin API. */
+  static String token(String role) {
+    if (role.equals("admin")) {
+      return ADMIN;
+    }
+    return TOKENS.computeIfAbsent(role, r -> newToken(r, "test " + r));
+  }
+
+  static String newToken(String role, String name) {
+    return as(ADMIN)
+        .contentType(ContentType.JSON)
+        .body(Map.of("name", name, "role", role))
+        .post("/api/v1/manage/tokens")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("token");
+  }
+
+  static RequestSpecification as(String token) {
+    return given().header("Authorization", "Bearer " + token);
+  }
+
+  static String unique(String prefix) {
+    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  /** A new category with a unique slug; returns the slug. */
+  static String category() {
+    String slug = unique("cat");
+    as(token("editor"))
+        .contentType(ContentType.JSON)
+        .body(Map.of("slug", slug, "name", "Section " + slug))
+        .post("/api/v1/manage/categories")
+        .then()
+        .statusCode(201);
+    return slug;
+  }
+
+  /** A minimal valid article body in the given category; callers add or replace fields. */
+  static Map<String, Object> article(String category, String title) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("title", title);
+    body.put("category", category);
+    body.put("body", "## What happened\n\nThe council met on Tuesday and agreed a new budget.");
+    return body;
+  }
+
+  static Response create(String token, Map<String, Object> body) {
+    return as(token).contentType(ContentType.JSON).body(body).post("/api/v1/manage/articles");
+  }
+
+  /** Creates a draft as an editor and returns its id. */
+  static String draft(String category, String title) {
+    return create(token("editor"), article(category, title))
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+
+  static Response publish(String id, Map<String, Object> body) {
+    RequestSpecification request = as(token("editor")).contentType(ContentType.JSON);
+    if (body != null) {
+      request.body(body);
+    }
+    return request.post("/api/v1/manage/articles/" + id + "/publish");
+  }
+
+  /** Creates and publishes an article now; returns its id. */
+  static String published(String category, String title) {
+    String id = draft(category, title);
+    publish(id, null).then().statusCode(200);
+    return id;
+  }
+
+  static Map<String, Object> with(Map<String, Object> body, String key, Object value) {
+    Map<String, Object> copy = new HashMap<>(body);
+    copy.put(key, value);
+    return copy;
+  }
+}

@@ -1,0 +1,218 @@
+package io.newsdesk;
+
+import static io.newsdesk.Api.as;
+import static io.newsdesk.Api.token;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(value = PostgresDatabase.class, scope = TestResourceScope.GLOBAL)
+class ArticleLifecycleTest {
+
+  @Test
+  void editorPostsPublishesAndReadersReadUntilUnpublished() {
+    String category = Api.category();
+    Map<String, Object> input = Api.article(category, "Harbour reopens after the storm");
+    input.put("subtitle", "Ferries sail again as the wind drops below gale force");
+    input.put(
+        "body",
+        "## Back to normal\n\nThe first ferry left at *six*.\n\n> We are glad to be moving.\n\n- one\n- two");
+    input.put("tags", List.of("weather", "transport"));
+    input.put("byline", List.of("Ana Lima"));
+    String id =
+        Api.create(token("editor"), input)
+            .then()
+            .statusCode(201)
+            .header("Location", containsString("/api/v1/manage/articles/"))
+            .header("ETag", equalTo("\"0\""))
+            .body("status", equalTo("draft"))
+            .body("slug", equalTo("harbour-reopens-after-the-storm"))
+            .body("body.markdown", containsString("## Back to normal"))
+            .body("publishedAt", nullValue())
+            .extract()
+            .path("id");
+
+    // A draft is invisible: 404 by slug, exactly like a slug that never existed, and not in the
+    // feed.
+    var draftAnswer =
+        given()
+            .get("/api/v1/articles/harbour-reopens-after-the-storm")
+            .then()
+            .statusCode(404)
+            .extract();
+    var unknownAnswer =
+        given().get("/api/v1/articles/never-written-story").then().statusCode(404).extract();
+    org.junit.jupiter.api.Assertions.assertEquals(
+        unknownAnswer.jsonPath().getString("title"), draftAnswer.jsonPath().getString("title"));
+    given()
+        .queryParam("category", category)
+        .get("/api/v1/feed")
+        .then()
+        .statusCode(200)
+        .body("items", equalTo(List.of()));
+
+    Api.publish(id, null)
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("published"))
+        .body("publishedAt", notNullValue());
+
+    given()
+        .get("/api/v1/articles/harbour-reopens-after-the-storm")
+        .then()
+        .statusCode(200)
+        .contentType(ContentType.JSON)
+        .body("id", equalTo(id))
+        .body("title", equalTo("Harbour reopens after the storm"))
+        .body("category.slug", equalTo(category))
+        .body("body.html", containsString("<h2>Back to normal</h2>"))
+        .body("body.html", containsString("<em>six</em>"))
+        .body("body.html", containsString("<blockquote>"))
+        .body("body.html", containsString("<li>one</li>"))
+        .body("body.text", containsString("The first ferry left at six."))
+        .body("body.markdown", nullValue())
+        .body("status", nullValue())
+        .body("version", nullValue())
+        .body("tags", equalTo(List.of("weather", "transport")))
+        .body("byline", equalTo(List.of("Ana Lima")))
+        .body("wordCount", equalTo(17))
+        .body("readingTimeMinutes", equalTo(1))
+        .body("publishedAt", notNullValue())
+        .body("firstPublishedAt", notNullValue());
+
+    // Its teaser is at the top of the feed, overall and in its category.
+    given()
+        .get("/api/v1/feed")
+        .then()
+        .statusCode(200)
+        .body("items[0].slug", equalTo("harbour-reopens-after-the-storm"))
+        .body("items[0].title", equalTo("Harbour reopens after the storm"))
+        .body("items[0].excerpt", equalTo("Ferries sail again as the wind drops below gale force"))
+        .body("items[0].category.slug", equalTo(category))
+        .body("items[0].category.name", equalTo("Section " + category))
+        .body("items[0].publishedAt", notNullValue())
+        .body("items[0].body", nullValue());
+    given()
+        .queryParam("category", category)
+        .get("/api/v1/feed")
+        .then()
+        .body("items.slug", equalTo(List.of("harbour-reopens-after-the-storm")));
+
+    as(token("editor"))
+        .post("/api/v1/manage/articles/" + id + "/unpublish")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("draft"));
+
+    given().get("/api/v1/articles/harbour-reopens-after-the-storm").then().statusCode(404);
+    given()
+        .get("/api/v1/feed")
+        .then()
+        .body("items.slug", everyItem(not(equalTo("harbour-reopens-after-the-storm"))));
+  }
+
+  @Test
+  void archivedArticleLeavesDeliveryButEditorsStillSeeIt() {
+    String category = Api.category();
+    String id = Api.published(category, "Archive me later");
+    String slug =
+        as(token("editor")).get("/api/v1/manage/articles/" + id).then().extract().path("slug");
+    given().get("/api/v1/articles/" + slug).then().statusCode(200);
+
+    as(token("editor")).delete("/api/v1/manage/articles/" + id).then().statusCode(204);
+
+    given().get("/api/v1/articles/" + slug).then().statusCode(404);
+    given()
+        .queryParam("category", category)
+        .get("/api/v1/feed")
+        .then()
+        .body("items", equalTo(List.of()));
+    as(token("editor"))
+        .get("/api/v1/manage/articles/" + id)
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("archived"));
+  }
+
+  @Test
+  void onlyAdminsPurgeAndPurgedArticlesAreGone() {
+    String id = Api.draft(Api.category(), "Purge candidate");
+    as(token("editor"))
+        .queryParam("purge", true)
+        .delete("/api/v1/manage/articles/" + id)
+        .then()
+        .statusCode(403);
+    as(token("admin"))
+        .queryParam("purge", true)
+        .delete("/api/v1/manage/articles/" + id)
+        .then()
+        .statusCode(204);
+    as(token("admin")).get("/api/v1/manage/articles/" + id).then().statusCode(404);
+  }
+
+  @Test
+  void slugsAreGeneratedFoldedAndUniqueAndATakenExplicitSlugIsAConflict() {
+    String category = Api.category();
+    String suffix = Api.unique("x").substring(2);
+    String title = "Crème brûlée & Smørrebrød " + suffix;
+    String expected = "creme-brulee-and-smorrebrod-" + suffix;
+    String first =
+        Api.create(token("editor"), Api.article(category, title))
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("slug");
+    String second =
+        Api.create(token("editor"), Api.article(category, title))
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("slug");
+    org.junit.jupiter.api.Assertions.assertEquals(expected, first);
+    org.junit.jupiter.api.Assertions.assertEquals(expected + "-2", second);
+
+    Api.create(token("editor"), Api.with(Api.article(category, "Other"), "slug", first))
+        .then()
+        .statusCode(409)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("slug"));
+  }
+
+  @Test
+  void listFiltersByStatusAndCategory() {
+    String category = Api.category();
+    String draft = Api.draft(category, "Listed draft");
+    String live = Api.published(category, "Listed live");
+    as(token("contributor"))
+        .queryParam("category", category)
+        .get("/api/v1/manage/articles")
+        .then()
+        .statusCode(200)
+        .body("page.totalItems", equalTo(2));
+    as(token("contributor"))
+        .queryParam("category", category)
+        .queryParam("status", "draft")
+        .get("/api/v1/manage/articles")
+        .then()
+        .body("items.id", equalTo(List.of(draft)));
+    as(token("contributor"))
+        .queryParam("category", category)
+        .queryParam("status", "published")
+        .get("/api/v1/manage/articles")
+        .then()
+        .body("items.id", equalTo(List.of(live)));
+  }
+}

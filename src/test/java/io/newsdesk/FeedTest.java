@@ -1,0 +1,245 @@
+package io.newsdesk;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(value = PostgresDatabase.class, scope = TestResourceScope.GLOBAL)
+class FeedTest {
+
+  /**
+   * Publishes {@code count} articles back-dated one minute apart; returns their slugs, newest
+   * first.
+   */
+  private static List<String> publishSeries(String category, int count, Instant newest) {
+    List<String> slugs = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      String id = Api.draft(category, "Series item " + i);
+      Instant at = newest.minus(i, ChronoUnit.MINUTES);
+      slugs.add(
+          Api.publish(id, Map.of("publishAt", at.toString()))
+              .then()
+              .statusCode(200)
+              .extract()
+              .path("slug"));
+    }
+    return slugs;
+  }
+
+  private static JsonPath page(String category, String cursor, int limit) {
+    var request = given().queryParam("category", category).queryParam("limit", limit);
+    if (cursor != null) {
+      request.queryParam("cursor", cursor);
+    }
+    return request.get("/api/v1/feed").then().statusCode(200).extract().jsonPath();
+  }
+
+  @Test
+  void cursorPagesHaveNoDuplicatesAndNoGapsWhileNewArticlesArePublished() {
+    String category = Api.category();
+    Instant base = Instant.now().minus(1, ChronoUnit.DAYS);
+    List<String> expected = publishSeries(category, 7, base);
+
+    List<String> seen = new ArrayList<>();
+    JsonPath first = page(category, null, 3);
+    seen.addAll(first.getList("items.slug"));
+    assertNull(first.get("page.prev"));
+    String cursor = first.getString("page.next");
+    int fresh = 0;
+    while (cursor != null) {
+      // Someone publishes a new story between page fetches: it must not shift what follows.
+      Api.published(category, "Breaking while scrolling " + fresh++);
+      JsonPath next = page(category, cursor, 3);
+      seen.addAll(next.getList("items.slug"));
+      cursor = next.getString("page.next");
+    }
+    assertEquals(expected, seen);
+    assertEquals(seen.size(), new HashSet<>(seen).size());
+  }
+
+  @Test
+  void prevCursorLeadsBackToTheNewerPage() {
+    String category = Api.category();
+    List<String> slugs = publishSeries(category, 5, Instant.now().minus(2, ChronoUnit.DAYS));
+    JsonPath first = page(category, null, 2);
+    JsonPath second = page(category, first.getString("page.next"), 2);
+    assertEquals(slugs.subList(2, 4), second.getList("items.slug"));
+    JsonPath back = page(category, second.getString("page.prev"), 2);
+    assertEquals(slugs.subList(0, 2), back.getList("items.slug"));
+    assertNull(back.get("page.prev"));
+    JsonPath last = page(category, second.getString("page.next"), 2);
+    assertEquals(slugs.subList(4, 5), last.getList("items.slug"));
+    assertNull(last.get("page.next"));
+  }
+
+  @Test
+  void tiesOnPublishedAtAreOrderedById() {
+    String category = Api.category();
+    Instant same = Instant.parse("2025-06-01T12:00:00Z");
+    List<String[]> idAndSlug = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      String id = Api.draft(category, "Tie " + i);
+      String slug =
+          Api.publish(id, Map.of("publishAt", same.toString())).then().extract().path("slug");
+      idAndSlug.add(new String[] {id, slug});
+    }
+    // PostgreSQL orders uuids as unsigned bytes, which is the order of their lowercase hex strings.
+    idAndSlug.sort((a, b) -> b[0].compareTo(a[0]));
+    List<String> expected = idAndSlug.stream().map(p -> p[1]).toList();
+
+    List<String> seen = new ArrayList<>();
+    String cursor = null;
+    do {
+      JsonPath p = page(category, cursor, 1);
+      seen.addAll(p.getList("items.slug"));
+      cursor = p.getString("page.next");
+    } while (cursor != null);
+    assertEquals(expected, seen);
+  }
+
+  @Test
+  void pageNumberModeGivesTotalsAndLinks() {
+    String category = Api.category();
+    List<String> slugs = publishSeries(category, 5, Instant.now().minus(3, ChronoUnit.DAYS));
+    given()
+        .queryParam("category", category)
+        .queryParam("page", 2)
+        .queryParam("limit", 2)
+        .get("/api/v1/feed")
+        .then()
+        .statusCode(200)
+        .header("Link", containsString("page=3"))
+        .header("Link", containsString("rel=\"next\""))
+        .header("Link", containsString("page=1"))
+        .body("items.slug", equalTo(slugs.subList(2, 4)))
+        .body("page.number", equalTo(2))
+        .body("page.totalItems", equalTo(5))
+        .body("page.totalPages", equalTo(3))
+        .body("page.limit", equalTo(2));
+    given()
+        .queryParam("category", category)
+        .queryParam("page", 9)
+        .get("/api/v1/feed")
+        .then()
+        .statusCode(200)
+        .body("items", hasSize(0))
+        .body("page.totalItems", equalTo(5));
+  }
+
+  @Test
+  void cursorModeSendsNextLinkAndNoTotals() {
+    String category = Api.category();
+    publishSeries(category, 3, Instant.now().minus(4, ChronoUnit.DAYS));
+    given()
+        .queryParam("category", category)
+        .queryParam("limit", 2)
+        .get("/api/v1/feed")
+        .then()
+        .header("Link", containsString("/api/v1/feed?"))
+        .header("Link", containsString("cursor="))
+        .header("Link", containsString("rel=\"next\""))
+        .body("page.next", notNullValue())
+        .body("page.totalItems", nullValue())
+        .body("page.number", nullValue());
+  }
+
+  @Test
+  void unknownCategoryGivesAnEmptyPage() {
+    given()
+        .queryParam("category", "no-such-section")
+        .get("/api/v1/feed")
+        .then()
+        .statusCode(200)
+        .body("items", hasSize(0));
+  }
+
+  @Test
+  void limitDefaultsToTwentyAndIsBounded() {
+    given().get("/api/v1/feed").then().statusCode(200).body("page.limit", equalTo(20));
+    for (String bad : List.of("0", "101", "abc", "-1", "99999999999")) {
+      given()
+          .queryParam("limit", bad)
+          .get("/api/v1/feed")
+          .then()
+          .statusCode(400)
+          .contentType("application/problem+json")
+          .body("errors[0].field", equalTo("limit"));
+    }
+    given()
+        .queryParam("limit", "101")
+        .get("/api/v1/feed")
+        .then()
+        .body("errors[0].message", equalTo("must be between 1 and 100"));
+  }
+
+  @Test
+  void tamperedOrMalformedCursorsAre400s() {
+    String category = Api.category();
+    publishSeries(category, 3, Instant.now().minus(5, ChronoUnit.DAYS));
+    String cursor = page(category, null, 1).getString("page.next");
+    char flipped = cursor.charAt(10) == 'A' ? 'B' : 'A';
+    String tampered = cursor.substring(0, 10) + flipped + cursor.substring(11);
+    for (String bad :
+        List.of(
+            tampered, cursor.substring(0, cursor.length() - 2), "not-a-cursor", "%%%", "AAAA")) {
+      given()
+          .queryParam("cursor", bad)
+          .get("/api/v1/feed")
+          .then()
+          .statusCode(400)
+          .contentType("application/problem+json")
+          .body("errors[0].field", equalTo("cursor"));
+    }
+    assertTrue(page(category, cursor, 1).getList("items").size() == 1);
+  }
+
+  @Test
+  void scheduledArticleAppearsOnceItsTimeHasCome() throws InterruptedException {
+    String category = Api.category();
+    String id = Api.draft(category, "Embargoed report");
+    Instant at = Instant.now().plusSeconds(2);
+    String slug =
+        Api.publish(id, Map.of("publishAt", at.toString()))
+            .then()
+            .statusCode(200)
+            .body("status", equalTo("scheduled"))
+            .body("publishAt", notNullValue())
+            .body("publishedAt", nullValue())
+            .extract()
+            .path("slug");
+    given().get("/api/v1/articles/" + slug).then().statusCode(404);
+    given().queryParam("category", category).get("/api/v1/feed").then().body("items", hasSize(0));
+
+    long deadline = System.currentTimeMillis() + 15_000;
+    int status;
+    do {
+      Thread.sleep(250);
+      status = given().get("/api/v1/articles/" + slug).then().extract().statusCode();
+    } while (status != 200 && System.currentTimeMillis() < deadline);
+    assertEquals(200, status);
+    given()
+        .queryParam("category", category)
+        .get("/api/v1/feed")
+        .then()
+        .body("items.slug", equalTo(List.of(slug)));
+  }
+}
