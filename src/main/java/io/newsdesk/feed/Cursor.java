@@ -26,7 +26,9 @@ record Cursor(Direction direction, Instant publishedAt, UUID articleId) {
 
   private static final byte VERSION = 1;
   private static final int PAYLOAD = 1 + 1 + 8 + 16;
-  private static final int CHECKSUM = 6;
+
+  /** Payload plus checksum is a multiple of 3 bytes, so no base64 character carries unused bits. */
+  private static final int CHECKSUM = 7;
 
   String encode() {
     ByteBuffer buffer = ByteBuffer.allocate(PAYLOAD + CHECKSUM);

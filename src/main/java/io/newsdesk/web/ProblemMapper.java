@@ -102,6 +102,9 @@ class ProblemMapper {
 
   @ServerExceptionMapper
   Response badValue(JsonMappingException e, UriInfo uri) {
+    if (e.getCause() instanceof StreamReadException parsing) {
+      return malformedJson(parsing, uri); // the JSON broke off inside a field
+    }
     if (e instanceof InvalidDefinitionException) {
       return unexpected(e, uri);
     }
@@ -178,6 +181,14 @@ class ProblemMapper {
 
   @ServerExceptionMapper
   Response webApplication(WebApplicationException e, UriInfo uri) {
+    // The JSON body reader wraps parse and binding failures in a plain 400; unwrap them to name the
+    // field.
+    if (e.getCause() instanceof JsonMappingException mapping) {
+      return badValue(mapping, uri);
+    }
+    if (e.getCause() instanceof JsonProcessingException parsing) {
+      return malformedJson(parsing, uri);
+    }
     int status = e.getResponse().getStatus();
     Response.StatusType type = Response.Status.fromStatusCode(status);
     String title = type == null ? "Error" : type.getReasonPhrase();

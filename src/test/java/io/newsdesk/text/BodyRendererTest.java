@@ -1,0 +1,76 @@
+package io.newsdesk.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+class BodyRendererTest {
+
+  private static void assertClean(String html) {
+    String lower = html.toLowerCase(Locale.ROOT);
+    assertFalse(lower.contains("<script"), html);
+    assertFalse(lower.contains("javascript:"), html);
+    assertFalse(lower.matches("(?s).*\\son[a-z]+\\s*=.*"), html);
+    assertFalse(lower.contains("<iframe"), html);
+    assertFalse(lower.contains("<style"), html);
+  }
+
+  @Test
+  void rendersMarkdownStructure() {
+    RenderedBody body =
+        BodyRenderer.render(
+            "## Heading\n\nA *quote* follows:\n\n> Words matter.\n\n- first\n- second\n\n| a | b |\n|---|---|\n| 1 | 2 |",
+            BodyFormat.markdown);
+    assertTrue(body.html().contains("<h2>Heading</h2>"), body.html());
+    assertTrue(body.html().contains("<blockquote>"), body.html());
+    assertTrue(body.html().contains("<li>first</li>"), body.html());
+    assertTrue(body.html().contains("<table>"), body.html());
+    assertEquals("Heading\nA quote follows:\nWords matter.\nfirst\nsecond\na b\n1 2", body.text());
+  }
+
+  @Test
+  void scriptsHandlersAndJavascriptUrlsAreRemovedFromMarkdown() {
+    String markdown =
+        "Hello <script>alert('x')</script>\n\n"
+            + "<img src=\"https://img.example/a.png\" onerror=\"alert(1)\">\n\n"
+            + "[click](javascript:alert(1)) and <a href=\"JaVaScRiPt:alert(2)\" onclick=\"steal()\">this</a>\n\n"
+            + "<div onmouseover=\"x()\">hover</div><iframe src=\"https://evil.example\"></iframe>"
+            + "<style>body{display:none}</style>";
+    RenderedBody body = BodyRenderer.render(markdown, BodyFormat.markdown);
+    assertClean(body.html());
+    assertTrue(body.html().contains("https://img.example/a.png"), body.html());
+    assertTrue(body.text().contains("click"), body.text());
+    assertFalse(body.text().contains("alert('x')"), body.text());
+  }
+
+  @Test
+  void htmlBodiesAreSanitizedWithTheSamePolicy() {
+    String html =
+        "<p onclick=\"x()\">Safe <b>bold</b></p><script>evil()</script>"
+            + "<a href=\"javascript:void(0)\">link</a><a href=\"https://example.com/story\">ok</a>"
+            + "<svg onload=\"x()\"><circle/></svg><img src=\"data:image/png;base64,AAAA\">";
+    RenderedBody body = BodyRenderer.render(html, BodyFormat.html);
+    assertClean(body.html());
+    assertTrue(body.html().contains("<b>bold</b>"), body.html());
+    assertTrue(body.html().contains("href=\"https://example.com/story\""), body.html());
+    assertFalse(body.html().contains("data:"), body.html());
+  }
+
+  @Test
+  void relativeLinksAndAnchorsSurvive() {
+    RenderedBody body =
+        BodyRenderer.render("[related](/world/other-story) and [top](#top)", BodyFormat.markdown);
+    assertTrue(body.html().contains("href=\"/world/other-story\""), body.html());
+    assertTrue(body.html().contains("href=\"#top\""), body.html());
+  }
+
+  @Test
+  void countsWords() {
+    assertEquals(0, BodyRenderer.countWords(""));
+    assertEquals(5, BodyRenderer.countWords("It's a well-known fact — truly."));
+    assertEquals(3, BodyRenderer.countWords("Café à Paris"));
+  }
+}
