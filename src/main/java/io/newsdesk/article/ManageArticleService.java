@@ -27,7 +27,7 @@ import java.util.UUID;
  * article and its teaser in one transaction and checks the caller's role and the article's version.
  */
 @ApplicationScoped
-class ManageArticleService {
+public class ManageArticleService {
 
   private static final int SLUG_CHARS = 80;
 
@@ -51,7 +51,7 @@ class ManageArticleService {
   }
 
   @Transactional
-  ManagedArticleView create(ArticleInput input, Caller caller) {
+  public ManagedArticleView create(ArticleInput input, Caller caller) {
     Instant now = clock.instant();
     Article article = new Article(caller.tokenId(), now);
     String slug = input.slug() != null ? input.slug() : freeSlug(input.title());
@@ -89,7 +89,7 @@ class ManageArticleService {
   }
 
   @Transactional
-  ManagedArticleView publish(UUID id, PublishInput input) {
+  public ManagedArticleView publish(UUID id, PublishInput input) {
     Instant now = clock.instant();
     Article article = find(id);
     Instant requested =

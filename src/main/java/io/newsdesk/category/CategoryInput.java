@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A category to create or replace. */
 @Schema(name = "CategoryInput")
-record CategoryInput(
+public record CategoryInput(
     @Size(max = 100)
         @Pattern(regexp = Slugs.PATTERN, message = Slugs.MESSAGE)
         @Schema(

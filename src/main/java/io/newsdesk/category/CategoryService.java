@@ -32,6 +32,11 @@ public class CategoryService {
     return categories.findBySlug(slug).map(CategoryView::from).orElseThrow(() -> notFound(slug));
   }
 
+  /** True on a fresh install, before any category exists. */
+  public boolean none() {
+    return categories.count() == 0;
+  }
+
   /** The category an article names, or a 400 on the article's {@code category} field. */
   public Category require(String slug) {
     return categories
@@ -41,7 +46,7 @@ public class CategoryService {
   }
 
   @Transactional
-  CategoryView create(CategoryInput input) {
+  public CategoryView create(CategoryInput input) {
     String slug = input.slug() != null ? input.slug() : Slugs.slugify(input.name(), 100);
     if (slug.isEmpty()) {
       throw ProblemException.invalid("slug", "cannot be made from this name; send a slug");

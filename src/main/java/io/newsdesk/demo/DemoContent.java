@@ -1,0 +1,118 @@
+package io.newsdesk.demo;
+
+import io.newsdesk.article.ArticleInput;
+import io.newsdesk.article.ManageArticleService;
+import io.newsdesk.article.PublishInput;
+import io.newsdesk.auth.Caller;
+import io.newsdesk.auth.Role;
+import io.newsdesk.category.CategoryInput;
+import io.newsdesk.category.CategoryService;
+import io.newsdesk.config.NewsdeskConfig;
+import io.newsdesk.text.BodyFormat;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * Loads demo categories and published articles into an empty database at start, when {@code
+ * newsdesk.demo.enabled} is on (the dev profile). Articles go through the same services as the API,
+ * so their HTML, text and teasers are rendered for real. Files: {@code demo/articles/NN.md}, a
+ * header of {@code key: value} lines, a line {@code ---}, then the Markdown body.
+ */
+@ApplicationScoped
+class DemoContent {
+
+  private static final Logger LOG = Logger.getLogger(DemoContent.class);
+  private static final Caller DEMO = new Caller(null, "demo content", Role.admin);
+
+  private static final List<CategoryInput> CATEGORIES =
+      List.of(
+          new CategoryInput("world", "World", "News from every continent", 1, null),
+          new CategoryInput("science", "Science", "Research, space and the natural world", 2, null),
+          new CategoryInput("culture", "Culture", "Books, music, film and the arts", 3, null),
+          new CategoryInput(
+              "sport", "Sport", "Results, races and the people behind them", 4, null));
+
+  private final NewsdeskConfig config;
+  private final CategoryService categories;
+  private final ManageArticleService articles;
+  private final Clock clock;
+
+  DemoContent(
+      NewsdeskConfig config,
+      CategoryService categories,
+      ManageArticleService articles,
+      Clock clock) {
+    this.config = config;
+    this.categories = categories;
+    this.articles = articles;
+    this.clock = clock;
+  }
+
+  void onStart(@Observes StartupEvent event) {
+    if (!config.demo().enabled() || !categories.none()) {
+      return;
+    }
+    CATEGORIES.forEach(categories::create);
+    int loaded = 0;
+    for (int n = 1; ; n++) {
+      String text = read(String.format("demo/articles/%02d.md", n));
+      if (text == null) {
+        break;
+      }
+      load(text);
+      loaded++;
+    }
+    LOG.infof(
+        "Loaded demo content: %d categories, %d published articles", CATEGORIES.size(), loaded);
+  }
+
+  private void load(String text) {
+    int split = text.indexOf("\n---\n");
+    Map<String, String> header = new HashMap<>();
+    for (String line : text.substring(0, split).split("\n")) {
+      int colon = line.indexOf(':');
+      header.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
+    }
+    ArticleInput input =
+        new ArticleInput(
+            header.get("title"),
+            header.get("subtitle"),
+            null,
+            header.get("category"),
+            list(header.get("tags")),
+            list(header.get("byline")),
+            text.substring(split + 5),
+            BodyFormat.markdown,
+            null,
+            null,
+            null);
+    var created = articles.create(input, DEMO);
+    Duration age = Duration.ofMinutes(Long.parseLong(header.get("minutes-ago")));
+    articles.publish(created.id(), new PublishInput(clock.instant().minus(age)));
+  }
+
+  private static List<String> list(String value) {
+    return value == null ? List.of() : Arrays.stream(value.split(",")).map(String::strip).toList();
+  }
+
+  private static String read(String resource) {
+    try (InputStream in =
+        Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
+      return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
