@@ -284,4 +284,10 @@ class BadInputTest {
             400)
         .body("errors[0].field", equalTo("parent"));
   }
+
+  @Test
+  void bodyOverTheLimitIs413() {
+    String huge = "{\"title\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}";
+    problem(postArticle(huge), 413).body("type", equalTo("/problems/payload-too-large"));
+  }
 }
