@@ -3,12 +3,21 @@ package io.newsdesk;
 import static io.newsdesk.Api.as;
 import static io.newsdesk.Api.token;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -82,5 +91,39 @@ class ConcurrentEditTest {
         .then()
         .statusCode(200)
         .header("ETag", equalTo("\"1\""));
+  }
+
+  @Test
+  void twoSimultaneousEditsOfTheSameVersionSaveExactlyOne() throws Exception {
+    String category = Api.category();
+    String id = Api.draft(category, "Race");
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<Integer>> results = new ArrayList<>();
+      for (String title : List.of("Race, edit A", "Race, edit B")) {
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return as(token("editor"))
+                      .contentType(ContentType.JSON)
+                      .header("If-Match", "\"0\"")
+                      .body(Api.article(category, title))
+                      .put("/api/v1/manage/articles/" + id)
+                      .statusCode();
+                }));
+      }
+      start.countDown();
+      List<Integer> statuses = new ArrayList<>();
+      for (var result : results) {
+        statuses.add(result.get(30, TimeUnit.SECONDS));
+      }
+      Collections.sort(statuses);
+      assertEquals(List.of(200, 412), statuses);
+    } finally {
+      pool.shutdownNow();
+    }
+    as(token("editor")).get("/api/v1/manage/articles/" + id).then().body("version", equalTo(1));
   }
 }

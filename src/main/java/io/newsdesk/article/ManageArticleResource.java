@@ -32,7 +32,9 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -65,7 +67,11 @@ class ManageArticleResource {
   @APIResponse(
       responseCode = "201",
       description = "Created as a draft",
-      headers = @Header(name = "ETag", description = "The version, for If-Match"))
+      headers =
+          @Header(
+              name = "ETag",
+              description = "The version, for If-Match",
+              schema = @Schema(type = SchemaType.STRING)))
   @APIResponse(responseCode = "400", ref = "BadRequest")
   @APIResponse(responseCode = "409", ref = "Conflict")
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
@@ -117,7 +123,11 @@ class ManageArticleResource {
   @APIResponse(
       responseCode = "200",
       description = "The article",
-      headers = @Header(name = "ETag", description = "The version, for If-Match"))
+      headers =
+          @Header(
+              name = "ETag",
+              description = "The version, for If-Match",
+              schema = @Schema(type = SchemaType.STRING)))
   @APIResponse(responseCode = "400", ref = "BadRequest")
   @APIResponse(responseCode = "404", ref = "NotFound")
   public RestResponse<ManagedArticleView> getManagedArticle(@PathParam("id") UUID id) {
@@ -136,7 +146,11 @@ class ManageArticleResource {
   @APIResponse(
       responseCode = "200",
       description = "The article as stored",
-      headers = @Header(name = "ETag", description = "The new version"))
+      headers =
+          @Header(
+              name = "ETag",
+              description = "The new version",
+              schema = @Schema(type = SchemaType.STRING)))
   @APIResponse(responseCode = "400", ref = "BadRequest")
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "409", ref = "Conflict")

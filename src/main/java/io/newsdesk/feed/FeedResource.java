@@ -18,7 +18,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -49,7 +51,10 @@ class FeedResource {
       responseCode = "200",
       description = "A page of teasers",
       headers =
-          @Header(name = "Link", description = "RFC 8288 links to the next and previous pages"))
+          @Header(
+              name = "Link",
+              description = "RFC 8288 links to the next and previous pages",
+              schema = @Schema(type = SchemaType.STRING)))
   @APIResponse(responseCode = "400", ref = "BadRequest")
   public RestResponse<Page<TeaserView>> feed(
       @QueryParam("category")
