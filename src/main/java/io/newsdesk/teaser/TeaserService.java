@@ -23,34 +23,35 @@ public class TeaserService {
 
   @Transactional(TxType.MANDATORY)
   public void write(TeaserSource source) {
-    Teaser teaser = teasers.findByIdOptional(source.articleId()).orElse(null);
-    if (teaser == null) {
-      teaser = new Teaser(source.articleId());
-      teaser.refresh(source, excerptChars);
-      teasers.persist(teaser);
-    } else {
-      teaser.refresh(source, excerptChars);
-    }
+    teaserOf(source).refresh(source, excerptChars);
   }
 
   @Transactional(TxType.MANDATORY)
   public TeaserSettings override(TeaserSource source, TeaserInput input) {
-    Teaser teaser =
-        teasers
-            .findByIdOptional(source.articleId())
-            .orElseGet(
-                () -> {
-                  Teaser created = new Teaser(source.articleId());
-                  teasers.persist(created);
-                  return created;
-                });
+    Teaser teaser = teaserOf(source);
     teaser.override(input);
     teaser.refresh(source, excerptChars);
     return teaser.settings();
   }
 
+  private Teaser teaserOf(TeaserSource source) {
+    return teasers
+        .findByIdOptional(source.articleId())
+        .orElseGet(
+            () -> {
+              Teaser created = new Teaser(source.articleId());
+              created.refresh(source, excerptChars);
+              teasers.persist(created);
+              return created;
+            });
+  }
+
+  /**
+   * Every article has a teaser from its first save on, so callers pass the id of an existing
+   * article.
+   */
   public TeaserSettings settings(UUID articleId) {
-    return teasers.findByIdOptional(articleId).map(Teaser::settings).orElse(null);
+    return teasers.findById(articleId).settings();
   }
 
   public long countInCategory(long categoryId) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
@@ -43,7 +42,6 @@ class ProblemMapper {
           "version",
           "publishedAt",
           "firstPublishedAt",
-          "publishAt",
           "createdAt",
           "updatedAt",
           "wordCount",
@@ -87,17 +85,7 @@ class ProblemMapper {
   Response wrongType(MismatchedInputException e, UriInfo uri) {
     String field = jsonPath(e);
     String message = "must be " + JsonKinds.describe(e.getTargetType());
-    if (e instanceof InvalidFormatException
-        && e.getTargetType() != null
-        && e.getTargetType().isEnum()) {
-      message = "must be one of " + JsonKinds.enumValues(e.getTargetType());
-    }
-    if (field.isEmpty()) {
-      return problem(
-          ProblemException.invalid("body", "must be " + JsonKinds.describe(e.getTargetType())),
-          uri);
-    }
-    return problem(ProblemException.invalid(field, message), uri);
+    return problem(ProblemException.invalid(field.isEmpty() ? "body" : field, message), uri);
   }
 
   @ServerExceptionMapper
