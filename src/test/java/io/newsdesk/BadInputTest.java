@@ -290,4 +290,41 @@ class BadInputTest {
     String huge = "{\"title\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}";
     problem(postArticle(huge), 413).body("type", equalTo("/problems/payload-too-large"));
   }
+
+  private static ValidatableResponse postCategory(String json) {
+    return as(token("editor"))
+        .contentType(ContentType.JSON)
+        .body(json)
+        .post("/api/v1/manage/categories")
+        .then();
+  }
+
+  @Test
+  void numbersAndStringsAreNotSilentlyCoerced() {
+    problem(postCategory("{\"name\":\"Coerce\",\"position\":99999999999}"), 400)
+        .body("errors[0].field", equalTo("position"))
+        .body("errors[0].message", equalTo("is out of range"));
+    problem(postCategory("{\"name\":\"Coerce\",\"position\":1.5}"), 400)
+        .body("errors[0].field", equalTo("position"));
+    problem(postCategory("{\"name\":\"Coerce\",\"position\":\"3\"}"), 400)
+        .body("errors[0].field", equalTo("position"));
+    problem(postCategory("{\"name\":5}"), 400)
+        .body("errors[0].field", equalTo("name"))
+        .body("errors[0].message", equalTo("must be a string"));
+    problem(postCategory("{\"name\":\"a\",\"name\":\"b\"}"), 400)
+        .body("type", equalTo("/problems/malformed-json"));
+  }
+
+  @Test
+  void publishTimesMustBeIsoInstantsInARange() {
+    String id = Api.draft(Api.category(), "Odd dates");
+    problem(Api.publish(id, Map.of("publishAt", 12345)).then(), 400)
+        .body("errors[0].field", equalTo("publishAt"));
+    problem(Api.publish(id, Map.of("publishAt", "+999999999-12-31T23:59:59Z")).then(), 400)
+        .body("errors[0].field", equalTo("publishAt"));
+    Api.publish(id, Map.of("publishAt", "2026-01-02T09:00:00+01:00"))
+        .then()
+        .statusCode(200)
+        .body("publishedAt", equalTo("2026-01-02T08:00:00Z"));
+  }
 }

@@ -30,6 +30,8 @@ import java.util.UUID;
 public class ManageArticleService {
 
   private static final int SLUG_CHARS = 80;
+  private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
   private final ArticleRepository articles;
   private final CategoryService categories;
@@ -92,10 +94,7 @@ public class ManageArticleService {
   public ManagedArticleView publish(UUID id, PublishInput input) {
     Instant now = clock.instant();
     Article article = find(id);
-    Instant requested =
-        input == null || input.publishAt() == null
-            ? null
-            : input.publishAt().truncatedTo(ChronoUnit.MICROS);
+    Instant requested = input == null ? null : checkedPublishAt(input.publishAt());
     // Publishing a live article again without a time keeps its date: the call is idempotent.
     Instant at = requested != null ? requested : article.isLive(now) ? article.publishedAt : now;
     article.publish(at, now);
@@ -158,6 +157,17 @@ public class ManageArticleService {
     articles.flush();
     teasers.write(article.teaserSource());
     return ManagedArticleView.from(article, now);
+  }
+
+  /** PostgreSQL keeps microseconds and a range of years; anything outside is a client mistake. */
+  private static Instant checkedPublishAt(Instant publishAt) {
+    if (publishAt == null) {
+      return null;
+    }
+    if (publishAt.isBefore(EARLIEST) || publishAt.isAfter(LATEST)) {
+      throw ProblemException.invalid("publishAt", "must be between the years 1900 and 9999");
+    }
+    return publishAt.truncatedTo(ChronoUnit.MICROS);
   }
 
   private Article find(UUID id) {

@@ -7,8 +7,8 @@ import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -76,7 +76,7 @@ class ParamConverters implements ParamConverterProvider {
         }
         try {
           return parse.apply(value.strip());
-        } catch (IllegalArgumentException | DateTimeParseException e) {
+        } catch (IllegalArgumentException | DateTimeException e) {
           throw ProblemException.invalid(name, message);
         }
       }

@@ -1,6 +1,8 @@
 package io.newsdesk.web;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
@@ -20,6 +22,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -107,6 +110,9 @@ class ProblemMapper {
 
   @ServerExceptionMapper({StreamReadException.class, JsonProcessingException.class})
   Response malformedJson(JsonProcessingException e, UriInfo uri) {
+    if (e instanceof InputCoercionException coercion) {
+      return outOfRange(coercion, uri);
+    }
     String where =
         e.getLocation() == null
             ? ""
@@ -123,6 +129,21 @@ class ProblemMapper {
             null,
             uri)
         .build();
+  }
+
+  /** Valid JSON, but a number too large for its field ({@code "position": 99999999999}). */
+  private Response outOfRange(InputCoercionException e, UriInfo uri) {
+    String field = null;
+    JsonParser parser = e.getProcessor();
+    if (parser != null) {
+      try {
+        field = parser.currentName();
+      } catch (IOException ignored) {
+        // no name to report; fall back to the body
+      }
+    }
+    return problem(
+        ProblemException.invalid(field == null ? "body" : field, "is out of range"), uri);
   }
 
   @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
