@@ -217,6 +217,18 @@ class BadInputTest {
     problem(
         given().queryParam("page", "1").queryParam("cursor", "abc").get("/api/v1/feed").then(),
         400);
+    problem(
+            as(token("editor"))
+                .queryParam("q", "nul\u0000here")
+                .get("/api/v1/manage/articles")
+                .then(),
+            400)
+        .body("errors[0].field", equalTo("q"));
+    as(token("editor"))
+        .queryParam("q", "50% off_'; drop table article; --")
+        .get("/api/v1/manage/articles")
+        .then()
+        .statusCode(200);
   }
 
   @Test

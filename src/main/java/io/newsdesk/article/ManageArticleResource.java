@@ -99,6 +99,7 @@ class ManageArticleResource {
           String category,
       @QueryParam("q")
           @Size(max = 200)
+          @Pattern(regexp = "[^\\x00-\\x1f\\x7f]*", message = "must not contain control characters")
           @Parameter(description = "Words in the title (case-insensitive)")
           String q,
       @QueryParam("page")
