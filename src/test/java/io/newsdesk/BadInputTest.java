@@ -339,4 +339,10 @@ class BadInputTest {
         .statusCode(200)
         .body("publishedAt", equalTo("2026-01-02T08:00:00Z"));
   }
+
+  @Test
+  void loneSurrogatesAreRefused() {
+    problem(postCategory("{\"name\":\"broken \\ud800 text\"}"), 400)
+        .body("errors[0].field", equalTo("name"));
+  }
 }

@@ -66,7 +66,15 @@ class JsonSetup implements ObjectMapperCustomizer {
         for (int i = 0; i < value.length(); i++) {
           char c = value.charAt(i);
           if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f) {
-            throw new ControlCharacterException(p);
+            throw new InvalidTextException(p, "must not contain control characters such as NUL");
+          }
+          if (Character.isHighSurrogate(c)
+              && i + 1 < value.length()
+              && Character.isLowSurrogate(value.charAt(i + 1))) {
+            i++;
+          } else if (Character.isSurrogate(c)) {
+            throw new InvalidTextException(
+                p, "must be valid Unicode text (it has a lone surrogate)");
           }
         }
       }
@@ -99,10 +107,10 @@ class JsonSetup implements ObjectMapperCustomizer {
     }
   }
 
-  /** A string with a control character; its message is written for clients. */
-  static final class ControlCharacterException extends JsonMappingException {
-    ControlCharacterException(JsonParser p) {
-      super(p, "must not contain control characters such as NUL");
+  /** A string that cannot be stored as text as sent; its message is written for clients. */
+  static final class InvalidTextException extends JsonMappingException {
+    InvalidTextException(JsonParser p, String message) {
+      super(p, message);
     }
   }
 }

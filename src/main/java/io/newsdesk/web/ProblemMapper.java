@@ -102,7 +102,7 @@ class ProblemMapper {
     String field = jsonPath(e);
     // Only our own deserializers' messages are written for clients; Jackson's may name classes.
     String message =
-        e instanceof JsonSetup.ControlCharacterException
+        e instanceof JsonSetup.InvalidTextException
             ? e.getOriginalMessage()
             : "has an invalid value";
     return problem(ProblemException.invalid(field.isEmpty() ? "body" : field, message), uri);
