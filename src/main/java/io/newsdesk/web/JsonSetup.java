@@ -56,7 +56,7 @@ class JsonSetup implements ObjectMapperCustomizer {
   }
 
   /**
-   * A string deserializer that refuses C0 control characters other than tab, line feed and return.
+   * Refuses C0 control characters other than tab, line feed and return, and unpaired surrogates.
    */
   static final class CleanStrings extends StringDeserializer {
     @Override
