@@ -308,4 +308,18 @@ class RolesTest {
         .then()
         .statusCode(200);
   }
+
+  @Test
+  void anEndpointWithoutASecurityAnnotationIsDeniedToEveryone() {
+    given()
+        .get("/test-only/unannotated")
+        .then()
+        .statusCode(401)
+        .contentType("application/problem+json");
+    as(token("admin"))
+        .get("/test-only/unannotated")
+        .then()
+        .statusCode(403)
+        .contentType("application/problem+json");
+  }
 }
