@@ -50,8 +50,4 @@ public final class Slugs {
     int cut = slug.lastIndexOf('-', maxLength);
     return (cut > 0 ? slug.substring(0, cut) : slug.substring(0, maxLength)).replaceAll("-+$", "");
   }
-
-  public static boolean isSlug(String value) {
-    return value != null && value.matches(PATTERN);
-  }
 }
