@@ -60,6 +60,14 @@ final class Api {
     return slug;
   }
 
+  /** Creates a category under {@code parent} as an editor; returns the response. */
+  static Response subcategory(String slug, String parent) {
+    return as(token("editor"))
+        .contentType(ContentType.JSON)
+        .body(Map.of("slug", slug, "name", "Child " + slug, "parent", parent))
+        .post("/api/v1/manage/categories");
+  }
+
   /** A minimal valid article body in the given category; callers add or replace fields. */
   static Map<String, Object> article(String category, String title) {
     Map<String, Object> body = new LinkedHashMap<>();

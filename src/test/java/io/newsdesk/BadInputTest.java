@@ -281,12 +281,7 @@ class BadInputTest {
   void categoryCannotBecomeItsOwnAncestor() {
     String parent = Api.category();
     String child = Api.unique("child");
-    as(token("editor"))
-        .contentType(ContentType.JSON)
-        .body(Map.of("slug", child, "name", "Child", "parent", parent))
-        .post("/api/v1/manage/categories")
-        .then()
-        .statusCode(201);
+    Api.subcategory(child, parent).then().statusCode(201);
     problem(
             as(token("editor"))
                 .contentType(ContentType.JSON)

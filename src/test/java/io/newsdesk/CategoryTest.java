@@ -89,13 +89,7 @@ class CategoryTest {
   void subcategoriesNameTheirParentAndKeepItFromBeingDeleted() {
     String parent = Api.category();
     String child = Api.unique("child");
-    as(token("editor"))
-        .contentType(ContentType.JSON)
-        .body(Map.of("slug", child, "name", "Child", "parent", parent))
-        .post("/api/v1/manage/categories")
-        .then()
-        .statusCode(201)
-        .body("parent", equalTo(parent));
+    Api.subcategory(child, parent).then().statusCode(201).body("parent", equalTo(parent));
     as(token("editor")).delete("/api/v1/manage/categories/" + parent).then().statusCode(409);
   }
 }

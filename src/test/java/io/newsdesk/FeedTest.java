@@ -143,6 +143,14 @@ class FeedTest {
         .statusCode(200)
         .body("items", hasSize(0))
         .body("page.totalItems", equalTo(5));
+    // Past the end, "prev" still leads to a page that exists.
+    given()
+        .queryParam("category", Api.unique("empty"))
+        .queryParam("page", 3)
+        .get("/api/v1/feed")
+        .then()
+        .statusCode(200)
+        .header("Link", nullValue());
   }
 
   @Test

@@ -1,10 +1,12 @@
 package io.newsdesk.article;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -17,12 +19,22 @@ class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
     return find(
             "from Article a join fetch a.category where a.slug = :slug"
                 + " and a.status = :published and a.publishedAt <= :now",
-            Parameters.with("slug", slug).and("published", Article.State.published).and("now", now))
+            Map.of("slug", slug, "published", Article.State.published, "now", now))
         .firstResultOptional();
   }
 
   Optional<Article> findWithCategory(UUID id) {
     return find("from Article a join fetch a.category where a.id = ?1", id).firstResultOptional();
+  }
+
+  /**
+   * The article row locked until the transaction ends, so concurrent writes to one article run one
+   * after the other and each sees the version the previous one saved.
+   */
+  Optional<Article> findForUpdate(UUID id) {
+    return find("from Article a join fetch a.category where a.id = ?1", id)
+        .withLock(LockModeType.PESSIMISTIC_WRITE)
+        .firstResultOptional();
   }
 
   boolean slugTaken(String slug) {
@@ -51,11 +63,11 @@ class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
     return count("from Article a where " + filter.where, filter.params);
   }
 
-  private record Filter(String where, Parameters params) {}
+  private record Filter(String where, Map<String, Object> params) {}
 
   private static Filter filter(Status status, String category, String q, Instant now) {
     StringBuilder where = new StringBuilder("1 = 1");
-    Parameters params = new Parameters();
+    Map<String, Object> params = new HashMap<>();
     if (status != null) {
       where.append(
           switch (status) {
@@ -63,7 +75,7 @@ class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
             case published -> " and a.status = :state and a.publishedAt <= :now";
             case scheduled -> " and a.status = :state and a.publishedAt > :now";
           });
-      params.and(
+      params.put(
           "state",
           switch (status) {
             case draft -> Article.State.draft;
@@ -71,19 +83,19 @@ class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
             case published, scheduled -> Article.State.published;
           });
       if (status == Status.published || status == Status.scheduled) {
-        params.and("now", now);
+        params.put("now", now);
       }
     }
     if (category != null) {
       where.append(" and a.category.slug = :category");
-      params.and("category", category);
+      params.put("category", category);
     }
     if (q != null) {
       // LIKE wildcards in the search text are matched literally (backslash is PostgreSQL's escape).
       String literal =
           q.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
       where.append(" and lower(a.title) like :q");
-      params.and("q", "%" + literal + "%");
+      params.put("q", "%" + literal + "%");
     }
     return new Filter(where.toString(), params);
   }

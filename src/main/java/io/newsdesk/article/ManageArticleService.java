@@ -79,13 +79,13 @@ public class ManageArticleService {
   @Transactional
   ManagedArticleView replace(UUID id, String ifMatch, ArticleInput input, Caller caller) {
     Instant now = clock.instant();
-    Article article = find(id);
-    checkVersion(article, ifMatch);
+    Article article = findForUpdate(id);
     if (!caller.atLeast(Role.editor)
         && !(Objects.equals(article.createdBy, caller.tokenId())
             && article.status == Article.State.draft)) {
       throw ProblemException.forbidden("Contributors may edit only their own drafts");
     }
+    checkVersion(article, ifMatch);
     write(article, input, input.slug() != null ? input.slug() : article.slug, now);
     return saved(article, now);
   }
@@ -93,7 +93,7 @@ public class ManageArticleService {
   @Transactional
   public ManagedArticleView publish(UUID id, PublishInput input) {
     Instant now = clock.instant();
-    Article article = find(id);
+    Article article = findForUpdate(id);
     Instant requested = input == null ? null : checkedPublishAt(input.publishAt());
     // Publishing a live article again without a time keeps its date: the call is idempotent.
     Instant at = requested != null ? requested : article.isLive(now) ? article.publishedAt : now;
@@ -104,7 +104,7 @@ public class ManageArticleService {
   @Transactional
   ManagedArticleView unpublish(UUID id) {
     Instant now = clock.instant();
-    Article article = find(id);
+    Article article = findForUpdate(id);
     article.unpublish(now);
     return saved(article, now);
   }
@@ -112,14 +112,14 @@ public class ManageArticleService {
   @Transactional
   void archive(UUID id) {
     Instant now = clock.instant();
-    Article article = find(id);
+    Article article = findForUpdate(id);
     article.archive(now);
     saved(article, now);
   }
 
   @Transactional
   void purge(UUID id) {
-    articles.delete(find(id));
+    articles.delete(findForUpdate(id));
   }
 
   TeaserSettings teaser(UUID id) {
@@ -129,7 +129,7 @@ public class ManageArticleService {
 
   @Transactional
   TeaserSettings overrideTeaser(UUID id, TeaserInput input) {
-    return teasers.override(find(id).teaserSource(), input);
+    return teasers.override(findForUpdate(id).teaserSource(), input);
   }
 
   private void write(Article article, ArticleInput input, String slug, Instant now) {
@@ -171,9 +171,15 @@ public class ManageArticleService {
   }
 
   private Article find(UUID id) {
-    return articles
-        .findWithCategory(id)
-        .orElseThrow(() -> ProblemException.notFound("There is no article with id " + id));
+    return articles.findWithCategory(id).orElseThrow(() -> notFound(id));
+  }
+
+  private Article findForUpdate(UUID id) {
+    return articles.findForUpdate(id).orElseThrow(() -> notFound(id));
+  }
+
+  private static ProblemException notFound(UUID id) {
+    return ProblemException.notFound("There is no article with id " + id);
   }
 
   /** If-Match carries the ETag of the version the editor started from: {@code "3"} (or W/"3"). */

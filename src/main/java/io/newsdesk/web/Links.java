@@ -19,7 +19,7 @@ public final class Links {
       if (info.number() < info.totalPages()) {
         links.add(link(uri, "page", String.valueOf(info.number() + 1), "next"));
       }
-      if (info.number() > 1) {
+      if (info.number() > 1 && info.totalPages() > 0) {
         links.add(
             link(
                 uri,

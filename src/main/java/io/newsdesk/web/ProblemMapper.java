@@ -52,6 +52,16 @@ class ProblemMapper {
           "lastUsedAt",
           "token");
 
+  /**
+   * Unique constraints (see V1__core_schema.sql) by the JSON field a client sent, for races the
+   * services cannot see.
+   */
+  private static final Map<String, String> UNIQUE_FIELDS =
+      Map.of(
+          "article_slug_key", "slug",
+          "article_external_id_key", "externalId",
+          "category_slug_key", "slug");
+
   @ServerExceptionMapper
   Response problem(ProblemException e, UriInfo uri) {
     Response.ResponseBuilder builder =
@@ -182,7 +192,8 @@ class ProblemMapper {
       if (t instanceof org.hibernate.exception.ConstraintViolationException c
           && c.getKind()
               == org.hibernate.exception.ConstraintViolationException.ConstraintKind.UNIQUE) {
-        return problem(ProblemException.conflict(null, "This value is already taken"), uri);
+        String field = UNIQUE_FIELDS.get(c.getConstraintName());
+        return problem(ProblemException.conflict(field, "This value is already taken"), uri);
       }
     }
     return unexpected(e, uri);
