@@ -16,6 +16,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** An article and its lifecycle: draft, published (possibly in the future: scheduled), archived. */
@@ -206,7 +207,13 @@ class Article {
         category.id(),
         category.slug(),
         category.name(),
-        status == State.published ? publishedAt : null);
+        List.of(tags),
+        publication());
+  }
+
+  /** When readers see (or will see) it: null unless published or scheduled. */
+  Instant publication() {
+    return status == State.published ? publishedAt : null;
   }
 
   private static String blankToNull(String value) {

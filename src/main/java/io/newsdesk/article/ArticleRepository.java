@@ -37,8 +37,52 @@ class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         .firstResultOptional();
   }
 
-  boolean slugTaken(String slug) {
-    return count("slug", slug) > 0;
+  /**
+   * The live article that once had {@code oldSlug}, as (id, current slug): one hop, however many
+   * times it was renamed.
+   */
+  Optional<Moved> findMoved(String oldSlug, Instant now) {
+    return getEntityManager()
+        .createQuery(
+            "select a.id, a.slug from Article a, OldSlug o where o.articleId = a.id and o.slug = :slug"
+                + " and a.status = :published and a.publishedAt <= :now",
+            Moved.class)
+        .setParameter("slug", oldSlug)
+        .setParameter("published", Article.State.published)
+        .setParameter("now", now)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /** Where a published article moved to. */
+  record Moved(UUID id, String slug) {}
+
+  /** Whether {@code slug} is, or once was, the slug of an article other than {@code self}. */
+  boolean slugTaken(String slug, UUID self) {
+    return count("slug = ?1 and id <> ?2", slug, self) > 0
+        || getEntityManager()
+                .createQuery(
+                    "select count(o) from OldSlug o where o.slug = :slug and o.articleId <> :self",
+                    Long.class)
+                .setParameter("slug", slug)
+                .setParameter("self", self)
+                .getSingleResult()
+            > 0;
+  }
+
+  /**
+   * Keeps {@code old} as a slug of the article that gave it up, and frees {@code current} from its
+   * list in case it returns to a slug it had before.
+   */
+  void retireSlug(UUID article, String old, String current, Instant now) {
+    getEntityManager()
+        .createQuery("delete from OldSlug o where o.slug = :current and o.articleId = :article")
+        .setParameter("current", current)
+        .setParameter("article", article)
+        .executeUpdate();
+    if (getEntityManager().find(OldSlug.class, old) == null) {
+      getEntityManager().persist(new OldSlug(old, article, now));
+    }
   }
 
   boolean externalIdTaken(String externalId) {

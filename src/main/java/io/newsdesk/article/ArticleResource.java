@@ -1,6 +1,11 @@
 package io.newsdesk.article;
 
+import io.newsdesk.cache.Delivery;
+import io.newsdesk.cache.Reply;
+import io.newsdesk.cache.SurrogateKeys;
 import io.newsdesk.text.Slugs;
+import io.newsdesk.web.ProblemException;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -8,10 +13,14 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** Readers fetch one published article by its slug. */
 @Path("/api/v1/articles")
@@ -21,9 +30,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 class ArticleResource {
 
   private final ArticleService articles;
+  private final Delivery delivery;
 
-  ArticleResource(ArticleService articles) {
+  ArticleResource(ArticleService articles, Delivery delivery) {
     this.articles = articles;
+    this.delivery = delivery;
   }
 
   @GET
@@ -32,13 +43,44 @@ class ArticleResource {
       summary = "Get a published article",
       description =
           "The full article with its sanitized HTML and plain-text body. Drafts, scheduled and"
-              + " archived articles answer 404 exactly like slugs that never existed.")
+              + " archived articles answer 404 exactly like slugs that never existed. A slug the"
+              + " article had before answers 301 with its current URL. Cacheable: ETag and"
+              + " Last-Modified, If-None-Match and If-Modified-Since (304), Surrogate-Key.")
   @APIResponse(responseCode = "200", description = "The article")
+  @APIResponse(responseCode = "301", ref = "MovedPermanently")
+  @APIResponse(responseCode = "304", ref = "NotModified")
   @APIResponse(responseCode = "400", ref = "BadRequest")
   @APIResponse(responseCode = "404", ref = "NotFound")
-  public ArticleView getArticle(
+  public RestResponse<ArticleView> getArticle(
       @PathParam("slug") @Size(max = 120) @Pattern(regexp = Slugs.PATTERN, message = Slugs.MESSAGE)
-          String slug) {
-    return articles.published(slug);
+          String slug,
+      @Context UriInfo uri,
+      @Context HttpServerRequest request) {
+    return delivery.respond(
+        request,
+        () ->
+            articles
+                .published(slug)
+                .map(
+                    article ->
+                        Reply.json(
+                                article,
+                                List.of(
+                                    SurrogateKeys.article(article.id()),
+                                    SurrogateKeys.category(article.category().slug())))
+                            .lastModified(article.updatedAt()))
+                .orElseGet(() -> redirect(slug, uri)));
+  }
+
+  private Reply<ArticleView> redirect(String slug, UriInfo uri) {
+    ArticleRepository.Moved moved =
+        articles
+            .movedFrom(slug)
+            .orElseThrow(
+                () ->
+                    ProblemException.notFound("No published article has the slug '" + slug + "'"));
+    String location =
+        uri.getBaseUriBuilder().path(ArticleResource.class).path(moved.slug()).build().toString();
+    return Reply.movedTo(location, List.of(SurrogateKeys.article(moved.id())));
   }
 }

@@ -1,8 +1,8 @@
 package io.newsdesk.article;
 
-import io.newsdesk.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.util.Optional;
 
 /** Readers' use case: a published article by slug, and nothing that is not published. */
 @ApplicationScoped
@@ -16,12 +16,13 @@ class ArticleService {
     this.clock = clock;
   }
 
-  /** A draft, scheduled or archived article answers exactly like a slug that never existed. */
-  ArticleView published(String slug) {
-    return articles
-        .findPublishedBySlug(slug, clock.instant())
-        .map(ArticleView::from)
-        .orElseThrow(
-            () -> ProblemException.notFound("No published article has the slug '" + slug + "'"));
+  /** Empty for a draft, scheduled or archived article exactly as for a slug that never existed. */
+  Optional<ArticleView> published(String slug) {
+    return articles.findPublishedBySlug(slug, clock.instant()).map(ArticleView::from);
+  }
+
+  /** Where the published article that once had {@code slug} lives now. */
+  Optional<ArticleRepository.Moved> movedFrom(String slug) {
+    return articles.findMoved(slug, clock.instant());
   }
 }

@@ -4,6 +4,7 @@ import io.newsdesk.auth.CurrentCaller;
 import io.newsdesk.auth.Role;
 import io.newsdesk.teaser.TeaserInput;
 import io.newsdesk.teaser.TeaserSettings;
+import io.newsdesk.text.PlainText;
 import io.newsdesk.text.Slugs;
 import io.newsdesk.web.Links;
 import io.newsdesk.web.Page;
@@ -99,7 +100,7 @@ class ManageArticleResource {
           String category,
       @QueryParam("q")
           @Size(max = 200)
-          @Pattern(regexp = "[^\\x00-\\x1f\\x7f]*", message = "must not contain control characters")
+          @Pattern(regexp = PlainText.PATTERN, message = PlainText.MESSAGE)
           @Parameter(description = "Words in the title (case-insensitive)")
           String q,
       @QueryParam("page")

@@ -4,7 +4,9 @@ import io.newsdesk.auth.Caller;
 import io.newsdesk.auth.Role;
 import io.newsdesk.category.Category;
 import io.newsdesk.category.CategoryService;
+import io.newsdesk.changes.ChangeLog;
 import io.newsdesk.config.NewsdeskConfig;
+import io.newsdesk.search.SearchIndex;
 import io.newsdesk.teaser.TeaserInput;
 import io.newsdesk.teaser.TeaserService;
 import io.newsdesk.teaser.TeaserSettings;
@@ -36,6 +38,8 @@ public class ManageArticleService {
   private final ArticleRepository articles;
   private final CategoryService categories;
   private final TeaserService teasers;
+  private final SearchIndex search;
+  private final ChangeLog changes;
   private final Clock clock;
   private final int wordsPerMinute;
 
@@ -43,11 +47,15 @@ public class ManageArticleService {
       ArticleRepository articles,
       CategoryService categories,
       TeaserService teasers,
+      SearchIndex search,
+      ChangeLog changes,
       Clock clock,
       NewsdeskConfig config) {
     this.articles = articles;
     this.categories = categories;
     this.teasers = teasers;
+    this.search = search;
+    this.changes = changes;
     this.clock = clock;
     this.wordsPerMinute = config.reading().wordsPerMinute();
   }
@@ -56,10 +64,10 @@ public class ManageArticleService {
   public ManagedArticleView create(ArticleInput input, Caller caller) {
     Instant now = clock.instant();
     Article article = new Article(caller.tokenId(), now);
-    String slug = input.slug() != null ? input.slug() : freeSlug(input.title());
+    String slug = input.slug() != null ? input.slug() : freeSlug(input.title(), article.id);
     write(article, input, slug, now);
     articles.persist(article);
-    return saved(article, now);
+    return saved(article, null, now);
   }
 
   ManagedArticleView get(UUID id) {
@@ -86,8 +94,9 @@ public class ManageArticleService {
       throw ProblemException.forbidden("Contributors may edit only their own drafts");
     }
     checkVersion(article, ifMatch);
+    Instant before = article.publication();
     write(article, input, input.slug() != null ? input.slug() : article.slug, now);
-    return saved(article, now);
+    return saved(article, before, now);
   }
 
   @Transactional
@@ -97,29 +106,34 @@ public class ManageArticleService {
     Instant requested = input == null ? null : checkedPublishAt(input.publishAt());
     // Publishing a live article again without a time keeps its date: the call is idempotent.
     Instant at = requested != null ? requested : article.isLive(now) ? article.publishedAt : now;
+    Instant before = article.publication();
     article.publish(at, now);
-    return saved(article, now);
+    return saved(article, before, now);
   }
 
   @Transactional
   ManagedArticleView unpublish(UUID id) {
     Instant now = clock.instant();
     Article article = findForUpdate(id);
+    Instant before = article.publication();
     article.unpublish(now);
-    return saved(article, now);
+    return saved(article, before, now);
   }
 
   @Transactional
   void archive(UUID id) {
     Instant now = clock.instant();
     Article article = findForUpdate(id);
+    Instant before = article.publication();
     article.archive(now);
-    saved(article, now);
+    saved(article, before, now);
   }
 
   @Transactional
   void purge(UUID id) {
-    articles.delete(findForUpdate(id));
+    Article article = findForUpdate(id);
+    changes.article(article.id, article.slug, article.publication(), null, true, clock.instant());
+    articles.delete(article);
   }
 
   TeaserSettings teaser(UUID id) {
@@ -129,12 +143,19 @@ public class ManageArticleService {
 
   @Transactional
   TeaserSettings overrideTeaser(UUID id, TeaserInput input) {
-    return teasers.override(findForUpdate(id).teaserSource(), input);
+    Article article = findForUpdate(id);
+    TeaserSettings settings = teasers.override(article.teaserSource(), input);
+    Instant publication = article.publication();
+    changes.article(article.id, article.slug, publication, publication, false, clock.instant());
+    return settings;
   }
 
   private void write(Article article, ArticleInput input, String slug, Instant now) {
-    if (!slug.equals(article.slug) && articles.slugTaken(slug)) {
+    if (!slug.equals(article.slug) && articles.slugTaken(slug, article.id)) {
       throw ProblemException.conflict("slug", "The slug '" + slug + "' is taken");
+    }
+    if (article.slug != null && !slug.equals(article.slug)) {
+      articles.retireSlug(article.id, article.slug, slug, now);
     }
     if (input.externalId() != null
         && !input.externalId().equals(article.externalId)
@@ -150,12 +171,21 @@ public class ManageArticleService {
   }
 
   /**
-   * Flushes so the response carries the new version, and rewrites the teaser in the same
-   * transaction.
+   * Flushes so the response carries the new version; rewrites the teaser and the search index
+   * entry, and reports the change to readers, all in the same transaction. {@code before}: when the
+   * article was published before this write, or null.
    */
-  private ManagedArticleView saved(Article article, Instant now) {
+  private ManagedArticleView saved(Article article, Instant before, Instant now) {
     articles.flush();
     teasers.write(article.teaserSource());
+    search.index(article.id);
+    changes.article(
+        article.id,
+        article.slug,
+        before,
+        article.publication(),
+        article.status == Article.State.archived,
+        now);
     return ManagedArticleView.from(article, now);
   }
 
@@ -200,13 +230,13 @@ public class ManageArticleService {
     throw ProblemException.preconditionFailed(ManagedArticleView.etag(article.version));
   }
 
-  private String freeSlug(String title) {
+  private String freeSlug(String title, UUID self) {
     String base = Slugs.slugify(title, SLUG_CHARS);
     if (base.isEmpty()) {
       base = "article";
     }
     String slug = base;
-    for (int n = 2; articles.slugTaken(slug); n++) {
+    for (int n = 2; articles.slugTaken(slug, self); n++) {
       slug = base + "-" + n;
     }
     return slug;

@@ -1,5 +1,6 @@
 package io.newsdesk.category;
 
+import io.newsdesk.changes.ChangeLog;
 import io.newsdesk.teaser.TeaserService;
 import io.newsdesk.text.Slugs;
 import io.newsdesk.web.Page;
@@ -15,11 +16,14 @@ public class CategoryService {
 
   private final CategoryRepository categories;
   private final TeaserService teasers;
+  private final ChangeLog changes;
   private final Clock clock;
 
-  CategoryService(CategoryRepository categories, TeaserService teasers, Clock clock) {
+  CategoryService(
+      CategoryRepository categories, TeaserService teasers, ChangeLog changes, Clock clock) {
     this.categories = categories;
     this.teasers = teasers;
+    this.changes = changes;
     this.clock = clock;
   }
 
@@ -58,6 +62,7 @@ public class CategoryService {
     category.apply(slug, input, parent(input), clock.instant());
     categories.persist(category);
     categories.flush();
+    changes.categoryTouched(slug);
     return CategoryView.from(category);
   }
 
@@ -72,8 +77,14 @@ public class CategoryService {
     if (parent != null && category.isAncestorOf(parent)) {
       throw ProblemException.invalid("parent", "would make the category its own ancestor");
     }
+    String oldName = category.name;
     category.apply(newSlug, input, parent, clock.instant());
-    teasers.categoryChanged(category.id, category.slug, category.name);
+    if (newSlug.equals(slug) && category.name.equals(oldName)) {
+      changes.categoryTouched(slug);
+    } else {
+      teasers.categoryChanged(category.id, category.slug, category.name);
+      changes.categoryChanged(category.id, slug, newSlug, clock.instant());
+    }
     return CategoryView.from(category);
   }
 
@@ -94,6 +105,7 @@ public class CategoryService {
       throw ProblemException.conflict(null, "The category '" + slug + "' still has subcategories");
     }
     categories.delete(category);
+    changes.categoryTouched(slug);
   }
 
   private Category parent(CategoryInput input) {

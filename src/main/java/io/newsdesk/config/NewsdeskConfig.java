@@ -1,7 +1,9 @@
 package io.newsdesk.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.List;
 import java.util.Optional;
 
 /** Newsdesk's own settings, under the {@code newsdesk.} prefix. */
@@ -19,6 +21,18 @@ public interface NewsdeskConfig {
   Reading reading();
 
   Demo demo();
+
+  Delivery delivery();
+
+  Cache cache();
+
+  Cors cors();
+
+  Search search();
+
+  Site site();
+
+  Feeds feeds();
 
   /** Teaser settings. */
   interface Teaser {
@@ -41,5 +55,70 @@ public interface NewsdeskConfig {
      */
     @WithDefault("false")
     boolean enabled();
+  }
+
+  /** HTTP caching of delivery responses by browsers and CDNs. */
+  interface Delivery {
+    /** {@code max-age} of delivery responses, in seconds. */
+    @WithDefault("60")
+    int maxAge();
+
+    /** {@code stale-while-revalidate} of delivery responses, in seconds. */
+    @WithDefault("300")
+    int staleWhileRevalidate();
+  }
+
+  /** The in-process cache of delivery responses. */
+  interface Cache {
+    /** Serve delivery responses from memory (benchmarks turn it off to measure the database). */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Memory the cached response bodies may take. */
+    @WithDefault("64M")
+    MemorySize maxSize();
+  }
+
+  /** Which browser origins may call the APIs. */
+  interface Cors {
+    /** Origins allowed to GET the delivery API and feeds; {@code *} allows any. */
+    @WithDefault("*")
+    List<String> deliveryOrigins();
+
+    /** Origins allowed to call the management API; none unless set. */
+    Optional<List<String>> managementOrigins();
+  }
+
+  /** Full-text search. */
+  interface Search {
+    /** PostgreSQL text search configuration (stemming and stop words), e.g. english, german. */
+    @WithDefault("english")
+    String config();
+  }
+
+  /** The public web site that shows the articles, for absolute links in syndication feeds. */
+  interface Site {
+    /** Name of the site, the title of its feeds. */
+    @WithDefault("Newsdesk")
+    String name();
+
+    /** Base URL readers reach the site and this server at, without a trailing slash. */
+    @WithDefault("http://localhost:8080")
+    String baseUrl();
+
+    /** Path of an article page on the site; {slug} is replaced by the article's slug. */
+    @WithDefault("/articles/{slug}")
+    String articlePath();
+  }
+
+  /** RSS, Atom and JSON Feed syndication. */
+  interface Feeds {
+    /** Number of latest articles in a feed. */
+    @WithDefault("20")
+    int items();
+
+    /** Put each article's full sanitized HTML in the feed instead of its excerpt. */
+    @WithDefault("false")
+    boolean fullContent();
   }
 }

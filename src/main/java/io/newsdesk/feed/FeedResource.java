@@ -1,10 +1,14 @@
 package io.newsdesk.feed;
 
+import io.newsdesk.cache.Delivery;
+import io.newsdesk.cache.Reply;
+import io.newsdesk.teaser.FeedFilter;
 import io.newsdesk.teaser.TeaserView;
 import io.newsdesk.text.Slugs;
 import io.newsdesk.web.Links;
 import io.newsdesk.web.Page;
 import io.newsdesk.web.ProblemException;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -15,8 +19,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -34,9 +40,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 class FeedResource {
 
   private final FeedService feed;
+  private final Delivery delivery;
 
-  FeedResource(FeedService feed) {
+  FeedResource(FeedService feed, Delivery delivery) {
     this.feed = feed;
+    this.delivery = delivery;
   }
 
   @GET
@@ -46,7 +54,8 @@ class FeedResource {
           "Teasers of published articles, newest first (publishedAt desc, then id desc)."
               + " Cursor mode (default): follow page.next (or the Link header) to read on; new articles"
               + " published meanwhile cause no duplicates and no gaps. Number mode: pass page for"
-              + " page.number, totalItems and totalPages. An unknown category gives an empty page.")
+              + " page.number, totalItems and totalPages. Filters combine; an unknown category or"
+              + " tag gives an empty page. Cacheable: ETag, If-None-Match (304), Surrogate-Key.")
   @APIResponse(
       responseCode = "200",
       description = "A page of teasers",
@@ -55,6 +64,7 @@ class FeedResource {
               name = "Link",
               description = "RFC 8288 links to the next and previous pages",
               schema = @Schema(type = SchemaType.STRING)))
+  @APIResponse(responseCode = "304", ref = "NotModified")
   @APIResponse(responseCode = "400", ref = "BadRequest")
   public RestResponse<Page<TeaserView>> feed(
       @QueryParam("category")
@@ -62,6 +72,21 @@ class FeedResource {
           @Pattern(regexp = Slugs.PATTERN, message = Slugs.MESSAGE)
           @Parameter(description = "Only this category's teasers", example = "world")
           String category,
+      @QueryParam("tag")
+          @Size(max = 100)
+          @Pattern(regexp = Slugs.PATTERN, message = Slugs.MESSAGE)
+          @Parameter(description = "Only teasers of articles with this tag", example = "weather")
+          String tag,
+      @QueryParam("before")
+          @Parameter(
+              description = "Only teasers published strictly before this instant",
+              example = "2026-11-27T00:00:00Z")
+          Instant before,
+      @QueryParam("after")
+          @Parameter(
+              description = "Only teasers published strictly after this instant",
+              example = "2026-11-01T00:00:00Z")
+          Instant after,
       @QueryParam("limit")
           @DefaultValue("20")
           @Min(value = 1, message = "must be between 1 and 100")
@@ -77,15 +102,22 @@ class FeedResource {
           @Max(value = 100_000, message = "must be between 1 and 100000")
           @Parameter(description = "Page number; switches to number mode (with totals)")
           Integer page,
-      UriInfo uri) {
+      @Context UriInfo uri,
+      @Context HttpServerRequest request) {
     if (page != null && cursor != null) {
       throw ProblemException.invalid(
           "page", "cannot be combined with cursor; use one or the other");
     }
-    Page<TeaserView> result =
-        page != null
-            ? feed.byNumber(category, page, limit)
-            : feed.byCursor(category, cursor, limit);
-    return Links.page(result, uri);
+    FeedFilter filter = new FeedFilter(category, tag, before, after);
+    return delivery.respond(
+        request,
+        () -> {
+          Page<TeaserView> result =
+              page != null
+                  ? feed.byNumber(filter, page, limit)
+                  : feed.byCursor(filter, cursor, limit);
+          return Reply.json(result, FeedService.keys(result, filter))
+              .header("Link", Links.header(result, uri));
+        });
   }
 }

@@ -1,5 +1,7 @@
 package io.newsdesk.feed;
 
+import io.newsdesk.cache.SurrogateKeys;
+import io.newsdesk.teaser.FeedFilter;
 import io.newsdesk.teaser.TeaserRepository;
 import io.newsdesk.teaser.TeaserRow;
 import io.newsdesk.teaser.TeaserView;
@@ -10,7 +12,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The recent-posts feed. Cursor mode reads one keyset slice ({@code limit + 1} rows, the extra one
@@ -28,14 +32,13 @@ class FeedService {
     this.clock = clock;
   }
 
-  Page<TeaserView> byCursor(String category, String cursorText, int limit) {
+  Page<TeaserView> byCursor(FeedFilter filter, String cursorText, int limit) {
     Instant now = clock.instant();
     Cursor cursor = cursorText == null ? null : Cursor.decode(cursorText);
     if (cursor != null && cursor.direction() == Cursor.Direction.NEWER) {
       List<TeaserRow> rows =
           new ArrayList<>(
-              teasers.newerThan(
-                  now, category, cursor.publishedAt(), cursor.articleId(), limit + 1));
+              teasers.newerThan(now, filter, cursor.publishedAt(), cursor.articleId(), limit + 1));
       boolean more = rows.size() > limit;
       rows = new ArrayList<>(rows.subList(0, Math.min(limit, rows.size())));
       Collections.reverse(rows);
@@ -45,8 +48,8 @@ class FeedService {
     }
     List<TeaserRow> rows =
         cursor == null
-            ? teasers.olderThan(now, category, null, null, limit + 1)
-            : teasers.olderThan(now, category, cursor.publishedAt(), cursor.articleId(), limit + 1);
+            ? teasers.olderThan(now, filter, null, null, limit + 1)
+            : teasers.olderThan(now, filter, cursor.publishedAt(), cursor.articleId(), limit + 1);
     boolean more = rows.size() > limit;
     rows = rows.subList(0, Math.min(limit, rows.size()));
     String next = more ? at(rows.get(rows.size() - 1), Cursor.Direction.OLDER) : null;
@@ -54,10 +57,21 @@ class FeedService {
     return page(rows, PageInfo.cursors(limit, next, prev));
   }
 
-  Page<TeaserView> byNumber(String category, int number, int limit) {
+  Page<TeaserView> byNumber(FeedFilter filter, int number, int limit) {
     Instant now = clock.instant();
-    List<TeaserRow> rows = teasers.pageOf(now, category, number, limit);
-    return page(rows, PageInfo.numbered(limit, number, teasers.countPublished(now, category)));
+    List<TeaserRow> rows = teasers.pageOf(now, filter, number, limit);
+    return page(rows, PageInfo.numbered(limit, number, teasers.countPublished(now, filter)));
+  }
+
+  /** The feed, the filtered category and every article on the page. */
+  static Set<String> keys(Page<TeaserView> page, FeedFilter filter) {
+    Set<String> keys = new LinkedHashSet<>();
+    keys.add(SurrogateKeys.FEED);
+    if (filter.category() != null) {
+      keys.add(SurrogateKeys.category(filter.category()));
+    }
+    page.items().forEach(teaser -> keys.add(SurrogateKeys.article(teaser.id())));
+    return keys;
   }
 
   private static String at(TeaserRow row, Cursor.Direction direction) {

@@ -51,6 +51,9 @@ class Teaser {
   @Column(name = "published_at")
   Instant publishedAt;
 
+  @Column(nullable = false, columnDefinition = "text[]")
+  String[] tags;
+
   @Column(name = "override_title")
   String overrideTitle;
 
@@ -92,6 +95,7 @@ class Teaser {
     categorySlug = source.categorySlug();
     categoryName = source.categoryName();
     publishedAt = source.publishedAt();
+    tags = source.tags().toArray(String[]::new);
   }
 
   void override(TeaserInput input) {
@@ -105,6 +109,7 @@ class Teaser {
   TeaserSettings settings() {
     TeaserView effective =
         new TeaserView(
+            articleId,
             slug,
             title,
             excerpt,

@@ -4,7 +4,9 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -25,9 +27,9 @@ public class TeaserRepository implements PanacheRepositoryBase<Teaser, UUID> {
    * if null.
    */
   public List<TeaserRow> olderThan(
-      Instant now, String category, Instant before, UUID beforeId, int limit) {
+      Instant now, FeedFilter filter, Instant before, UUID beforeId, int limit) {
     String keyset = before == null ? "" : " and (t.publishedAt, t.articleId) < (:ts, :id)";
-    TypedQuery<TeaserRow> query = rows(now, category, keyset + NEWEST_FIRST).setMaxResults(limit);
+    TypedQuery<TeaserRow> query = rows(now, filter, keyset + NEWEST_FIRST).setMaxResults(limit);
     if (before != null) {
       query.setParameter("ts", before).setParameter("id", beforeId);
     }
@@ -38,10 +40,10 @@ public class TeaserRepository implements PanacheRepositoryBase<Teaser, UUID> {
    * The {@code limit} oldest teasers strictly newer than {@code (after, afterId)}, oldest first.
    */
   public List<TeaserRow> newerThan(
-      Instant now, String category, Instant after, UUID afterId, int limit) {
+      Instant now, FeedFilter filter, Instant after, UUID afterId, int limit) {
     String keyset =
         " and (t.publishedAt, t.articleId) > (:ts, :id) order by t.publishedAt, t.articleId";
-    return rows(now, category, keyset)
+    return rows(now, filter, keyset)
         .setParameter("ts", after)
         .setParameter("id", afterId)
         .setMaxResults(limit)
@@ -49,34 +51,49 @@ public class TeaserRepository implements PanacheRepositoryBase<Teaser, UUID> {
   }
 
   /** Page {@code number} (1-based) of {@code limit} teasers, for page-number mode. */
-  public List<TeaserRow> pageOf(Instant now, String category, int number, int limit) {
-    return rows(now, category, NEWEST_FIRST)
+  public List<TeaserRow> pageOf(Instant now, FeedFilter filter, int number, int limit) {
+    return rows(now, filter, NEWEST_FIRST)
         .setFirstResult((number - 1) * limit)
         .setMaxResults(limit)
         .getResultList();
   }
 
-  public long countPublished(Instant now, String category) {
-    return filtered("select count(t) from Teaser t", now, category, "", Long.class)
-        .getSingleResult();
+  public long countPublished(Instant now, FeedFilter filter) {
+    return filtered("select count(t) from Teaser t", now, filter, "", Long.class).getSingleResult();
   }
 
-  private TypedQuery<TeaserRow> rows(Instant now, String category, String rest) {
-    return filtered(SELECT_ROW, now, category, rest, TeaserRow.class);
+  private TypedQuery<TeaserRow> rows(Instant now, FeedFilter filter, String rest) {
+    return filtered(SELECT_ROW, now, filter, rest, TeaserRow.class);
   }
 
   /**
-   * Published teasers, optionally of one category; the category test is left out, not made
-   * optional, so each shape gets its own plan.
+   * Published teasers that pass the filter. Absent filters are left out of the query, not made
+   * optional, so each shape gets its own plan on the index that serves it.
    */
   private <T> TypedQuery<T> filtered(
-      String select, Instant now, String category, String rest, Class<T> type) {
-    String where =
-        " where t.publishedAt <= :now"
-            + (category == null ? "" : " and t.categorySlug = :category");
-    TypedQuery<T> query =
-        getEntityManager().createQuery(select + where + rest, type).setParameter("now", now);
-    return category == null ? query : query.setParameter("category", category);
+      String select, Instant now, FeedFilter filter, String rest, Class<T> type) {
+    StringBuilder where = new StringBuilder(" where t.publishedAt <= :now");
+    Map<String, Object> params = new HashMap<>();
+    params.put("now", now);
+    if (filter.category() != null) {
+      where.append(" and t.categorySlug = :category");
+      params.put("category", filter.category());
+    }
+    if (filter.tag() != null) {
+      where.append(" and array_contains(t.tags, :tag)");
+      params.put("tag", filter.tag());
+    }
+    if (filter.before() != null) {
+      where.append(" and t.publishedAt < :before");
+      params.put("before", filter.before());
+    }
+    if (filter.after() != null) {
+      where.append(" and t.publishedAt > :after");
+      params.put("after", filter.after());
+    }
+    TypedQuery<T> query = getEntityManager().createQuery(select + where + rest, type);
+    params.forEach(query::setParameter);
+    return query;
   }
 
   long countInCategory(long categoryId) {

@@ -22,6 +22,7 @@ public record TeaserRow(UUID articleId, TeaserView teaser) {
     this(
         articleId,
         new TeaserView(
+            articleId,
             slug,
             title,
             excerpt,

@@ -1,6 +1,7 @@
 package io.newsdesk.teaser;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -17,4 +18,5 @@ public record TeaserSource(
     long categoryId,
     String categorySlug,
     String categoryName,
+    List<String> tags,
     Instant publishedAt) {}

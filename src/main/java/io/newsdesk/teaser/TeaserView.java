@@ -2,11 +2,13 @@ package io.newsdesk.teaser;
 
 import io.newsdesk.category.CategoryRef;
 import java.time.Instant;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The card that stands for an article in lists and feeds. */
 @Schema(name = "Teaser")
 public record TeaserView(
+    @Schema(description = "The article's id, as in the article and the change feed") UUID id,
     @Schema(example = "storm-closes-harbour") String slug,
     @Schema(example = "Storm closes the harbour for a second day") String title,
     @Schema(

@@ -13,6 +13,20 @@ public final class Links {
   /** Ok response for a page, with {@code next}/{@code prev} links in whichever mode the page is. */
   public static <T> RestResponse<Page<T>> page(Page<T> page, UriInfo uri) {
     RestResponse.ResponseBuilder<Page<T>> ok = RestResponse.ResponseBuilder.ok(page);
+    String links = header(page, uri);
+    if (links != null) {
+      ok.header("Link", links);
+    }
+    return ok.build();
+  }
+
+  /** The {@code Link} header value for a page's neighbours, or null if it has none. */
+  public static String header(Page<?> page, UriInfo uri) {
+    return header(page, uri, "cursor");
+  }
+
+  /** As {@link #header(Page, UriInfo)}, for a list whose cursor parameter has another name. */
+  public static String header(Page<?> page, UriInfo uri, String cursorParam) {
     List<String> links = new ArrayList<>();
     PageInfo info = page.page();
     if (info.number() != null) {
@@ -29,16 +43,13 @@ public final class Links {
       }
     } else {
       if (info.next() != null) {
-        links.add(link(uri, "cursor", info.next(), "next"));
+        links.add(link(uri, cursorParam, info.next(), "next"));
       }
       if (info.prev() != null) {
-        links.add(link(uri, "cursor", info.prev(), "prev"));
+        links.add(link(uri, cursorParam, info.prev(), "prev"));
       }
     }
-    if (!links.isEmpty()) {
-      ok.header("Link", String.join(", ", links));
-    }
-    return ok.build();
+    return links.isEmpty() ? null : String.join(", ", links);
   }
 
   private static String link(UriInfo uri, String param, String value, String rel) {

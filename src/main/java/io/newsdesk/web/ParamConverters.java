@@ -19,6 +19,9 @@ import java.util.function.Function;
 @Provider
 class ParamConverters implements ParamConverterProvider {
 
+  private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
   @Override
   @SuppressWarnings("unchecked")
   public <T> ParamConverter<T> getConverter(
@@ -33,7 +36,10 @@ class ParamConverters implements ParamConverterProvider {
     if (rawType == Instant.class) {
       return (ParamConverter<T>)
           converter(
-              name, "must be an ISO-8601 instant such as 2026-11-27T08:30:00Z", Instant::parse);
+              name,
+              "must be an ISO-8601 instant between the years 1 and 9999, such as"
+                  + " 2026-11-27T08:30:00Z",
+              ParamConverters::instant);
     }
     if (rawType == Boolean.class) {
       return (ParamConverter<T>) converter(name, "must be true or false", ParamConverters::bool);
@@ -57,6 +63,15 @@ class ParamConverters implements ParamConverterProvider {
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static Object enumValue(Class<?> type, String value) {
     return Enum.valueOf((Class) type, value);
+  }
+
+  /** Within what PostgreSQL stores, so a far-off instant is a 400 and never a database error. */
+  private static Instant instant(String value) {
+    Instant instant = Instant.parse(value);
+    if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+      throw new IllegalArgumentException(value);
+    }
+    return instant;
   }
 
   private static UUID uuid(String value) {

@@ -1,0 +1,88 @@
+package io.newsdesk.cache;
+
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+
+/**
+ * Answers delivery GETs that the {@link ResponseCache} holds straight from the HTTP layer, before
+ * routing, authentication or a worker thread are involved; everything else goes on to the REST
+ * resources, which fill the cache.
+ */
+@ApplicationScoped
+class CacheHits {
+
+  /** After the body limit and the browser policy, before everything else. */
+  static final int ORDER = Integer.MIN_VALUE + 2;
+
+  private final ResponseCache cache;
+  private final Delivery delivery;
+  private final Clock clock;
+
+  CacheHits(ResponseCache cache, Delivery delivery, Clock clock) {
+    this.cache = cache;
+    this.delivery = delivery;
+    this.clock = clock;
+  }
+
+  void install(@Observes Router router) {
+    if (cache.enabled()) {
+      router.route().order(ORDER).handler(this::handle);
+    }
+  }
+
+  private void handle(RoutingContext context) {
+    HttpServerRequest request = context.request();
+    boolean head = request.method() == HttpMethod.HEAD;
+    CachedResponse hit =
+        (head || request.method() == HttpMethod.GET) && isDelivery(request.path())
+            ? cache.lookup(request.uri(), clock.instant())
+            : null;
+    if (hit == null || !accepts(request.getHeader("Accept"), hit.contentType())) {
+      context.next();
+      return;
+    }
+    HttpServerResponse response = context.response();
+    hit.headers(delivery.cacheControl()).forEach(response::putHeader);
+    if (hit.notModified(
+        request.getHeader("If-None-Match"), request.getHeader("If-Modified-Since"))) {
+      response.setStatusCode(304).end();
+      return;
+    }
+    response.setStatusCode(hit.status());
+    if (hit.contentType() != null) {
+      response.putHeader("Content-Type", hit.contentType());
+    }
+    if (head) {
+      response.putHeader("Content-Length", String.valueOf(hit.body().length)).end();
+    } else {
+      response.end(io.vertx.core.buffer.Buffer.buffer(hit.body()));
+    }
+  }
+
+  /** The anonymous, cacheable part of the server: the delivery API and the syndication feeds. */
+  static boolean isDelivery(String path) {
+    return (path.startsWith("/api/v1/") && !path.startsWith("/api/v1/manage"))
+        || path.startsWith("/feeds/");
+  }
+
+  /** Lets the REST layer answer requests that do not accept the cached representation. */
+  private static boolean accepts(String accept, String contentType) {
+    if (accept == null || contentType == null) {
+      return true;
+    }
+    String type = contentType.substring(0, contentType.indexOf('/') + 1);
+    for (String range : accept.split(",")) {
+      String media = range.split(";")[0].strip();
+      if (media.equals("*/*") || media.equals(type + "*") || contentType.startsWith(media)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

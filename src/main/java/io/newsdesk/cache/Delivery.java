@@ -1,0 +1,105 @@
+package io.newsdesk.cache;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsdesk.config.NewsdeskConfig;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/**
+ * Turns what a delivery read produced into the HTTP response: serialized once, with a strong ETag
+ * from the bytes (so it changes exactly when the content does), cache headers and surrogate keys, a
+ * 304 for a matching conditional request, and a copy kept in the {@link ResponseCache} for the next
+ * reader of the same URI.
+ */
+@ApplicationScoped
+public class Delivery {
+
+  private final ResponseCache cache;
+  private final ObjectMapper json;
+  private final Clock clock;
+  private final String cacheControl;
+
+  Delivery(ResponseCache cache, ObjectMapper json, Clock clock, NewsdeskConfig config) {
+    this.cache = cache;
+    this.json = json;
+    this.clock = clock;
+    this.cacheControl =
+        "public, max-age="
+            + config.delivery().maxAge()
+            + ", stale-while-revalidate="
+            + config.delivery().staleWhileRevalidate();
+  }
+
+  /**
+   * Responds with what {@code read} produces, and keeps it for the next request for the same URI.
+   * The REST layer writes the body itself, so OpenAPI sees the real response type.
+   */
+  public <T> RestResponse<T> respond(HttpServerRequest request, Supplier<Reply<T>> read) {
+    ResponseCache.Ticket ticket = cache.ticket();
+    Reply<T> reply = read.get();
+    CachedResponse response = render(reply, ticket.due());
+    cache.store(request.uri(), ticket, response, clock.instant());
+    boolean notModified =
+        response.notModified(
+            request.getHeader("If-None-Match"), request.getHeader("If-Modified-Since"));
+    RestResponse.ResponseBuilder<T> builder =
+        notModified
+            ? RestResponse.ResponseBuilder.create(RestResponse.Status.NOT_MODIFIED)
+            : RestResponse.ResponseBuilder.<T>create(response.status()).entity(reply.body);
+    response.headers(cacheControl).forEach(builder::header);
+    if (!notModified && response.contentType() != null) {
+      builder.header("Content-Type", response.contentType());
+    }
+    return builder.build();
+  }
+
+  String cacheControl() {
+    return cacheControl;
+  }
+
+  private CachedResponse render(Reply<?> reply, Instant validUntil) {
+    byte[] body =
+        reply.body == null
+            ? new byte[0]
+            : reply.body instanceof byte[] bytes ? bytes : serialize(reply.body);
+    String etag = reply.status == 200 ? etag(body) : null;
+    return new CachedResponse(
+        reply.status,
+        body,
+        reply.contentType,
+        etag,
+        reply.lastModified,
+        reply.keys,
+        Map.copyOf(reply.headers),
+        validUntil);
+  }
+
+  private byte[] serialize(Object body) {
+    try {
+      return json.writeValueAsBytes(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("A delivery view cannot be serialized", e);
+    }
+  }
+
+  private static String etag(byte[] body) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+      return '"'
+          + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 18))
+          + '"';
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JVM", e);
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package io.newsdesk.cache;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Set;
+
+/**
+ * Writes call this inside their transaction to name what they changed. A PostgreSQL {@code NOTIFY}
+ * in the same transaction tells every instance once it commits (and nobody if it rolls back); this
+ * instance drops its own entries right after the commit, before the writer gets its answer, so the
+ * writer's next read sees the write.
+ */
+@ApplicationScoped
+public class Invalidations {
+
+  private final EntityManager entityManager;
+  private final TransactionSynchronizationRegistry transactions;
+  private final ResponseCache cache;
+
+  Invalidations(
+      EntityManager entityManager,
+      TransactionSynchronizationRegistry transactions,
+      ResponseCache cache) {
+    this.entityManager = entityManager;
+    this.transactions = transactions;
+    this.cache = cache;
+  }
+
+  @Transactional(TxType.MANDATORY)
+  public void touch(Collection<String> keys) {
+    touch(keys, null);
+  }
+
+  /** {@code due}: the time an article was scheduled for, when the write scheduled one. */
+  @Transactional(TxType.MANDATORY)
+  public void touch(Collection<String> keys, Instant due) {
+    if (keys.isEmpty() && due == null) {
+      return;
+    }
+    Notice notice = new Notice(Set.copyOf(keys), due);
+    entityManager
+        .createNativeQuery("select 1 from pg_notify(:channel, :payload)")
+        .setParameter("channel", Notice.CHANNEL)
+        .setParameter("payload", notice.encode())
+        .getSingleResult();
+    OnCommit onCommit = (OnCommit) transactions.getResource(OnCommit.class);
+    if (onCommit == null) {
+      onCommit = new OnCommit();
+      transactions.putResource(OnCommit.class, onCommit);
+      transactions.registerInterposedSynchronization(onCommit);
+    }
+    onCommit.add(notice);
+  }
+
+  /** Collects what one transaction touched and invalidates it here once it has committed. */
+  private final class OnCommit implements Synchronization {
+
+    private Notice notice = new Notice(Set.of(), null);
+
+    void add(Notice more) {
+      notice = notice.plus(more.keys(), more.due());
+    }
+
+    @Override
+    public void beforeCompletion() {}
+
+    @Override
+    public void afterCompletion(int status) {
+      if (status == Status.STATUS_COMMITTED) {
+        cache.invalidate(notice.keys(), notice.due());
+      }
+    }
+  }
+}

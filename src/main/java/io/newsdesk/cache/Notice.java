@@ -1,0 +1,54 @@
+package io.newsdesk.cache;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * What a committed write touched, as sent between instances in a PostgreSQL notification: the
+ * surrogate keys, and the time of an article it scheduled ({@code due:<epoch microseconds>}).
+ */
+record Notice(Set<String> keys, Instant due) {
+
+  static final String CHANNEL = "newsdesk_changes";
+
+  /** PostgreSQL refuses payloads of 8000 bytes or more; a longer notice drops everything. */
+  private static final int MAX_PAYLOAD = 7000;
+
+  private static final String DUE = "due:";
+
+  String encode() {
+    StringBuilder payload = new StringBuilder(String.join(" ", keys));
+    if (due != null) {
+      payload.append(payload.isEmpty() ? "" : " ").append(DUE);
+      payload.append(ChronoUnit.MICROS.between(Instant.EPOCH, due));
+    }
+    return payload.length() <= MAX_PAYLOAD ? payload.toString() : SurrogateKeys.ALL;
+  }
+
+  static Notice decode(String payload) {
+    Set<String> keys = new LinkedHashSet<>();
+    Instant due = null;
+    for (String word : payload.split(" ")) {
+      if (word.startsWith(DUE)) {
+        try {
+          due = Instant.EPOCH.plus(Long.parseLong(word.substring(DUE.length())), ChronoUnit.MICROS);
+        } catch (NumberFormatException e) {
+          keys.add(SurrogateKeys.ALL); // not ours to understand: assume the worst
+        }
+      } else if (!word.isEmpty()) {
+        keys.add(word);
+      }
+    }
+    return new Notice(keys, due);
+  }
+
+  Notice plus(Collection<String> moreKeys, Instant moreDue) {
+    Set<String> all = new LinkedHashSet<>(keys);
+    all.addAll(moreKeys);
+    Instant earliest = due == null || (moreDue != null && moreDue.isBefore(due)) ? moreDue : due;
+    return new Notice(all, earliest);
+  }
+}

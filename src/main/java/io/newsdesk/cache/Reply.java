@@ -1,0 +1,60 @@
+package io.newsdesk.cache;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a delivery read produced, before it becomes bytes: a body (a record serialized as JSON, or
+ * bytes of another type), the surrogate keys of every entity it was built from, and for articles
+ * when they last changed.
+ */
+public final class Reply<T> {
+
+  final int status;
+  final T body;
+  final String contentType;
+  final Set<String> keys;
+  final Map<String, String> headers = new LinkedHashMap<>();
+  Instant lastModified;
+
+  private Reply(int status, T body, String contentType, Collection<String> keys) {
+    this.status = status;
+    this.body = body;
+    this.contentType = contentType;
+    this.keys = new LinkedHashSet<>(keys);
+  }
+
+  /** A 200 with {@code body} as JSON. */
+  public static <T> Reply<T> json(T body, Collection<String> keys) {
+    return new Reply<>(200, body, "application/json", keys);
+  }
+
+  /** A 200 with a body already rendered as {@code contentType}. */
+  public static Reply<byte[]> bytes(byte[] body, String contentType, Collection<String> keys) {
+    return new Reply<>(200, body, contentType, keys);
+  }
+
+  /** A 301 to where the resource lives now. */
+  public static <T> Reply<T> movedTo(String location, Collection<String> keys) {
+    Reply<T> reply = new Reply<>(301, null, null, keys);
+    reply.headers.put("Location", location);
+    return reply;
+  }
+
+  public Reply<T> lastModified(Instant at) {
+    this.lastModified = at;
+    return this;
+  }
+
+  /** An extra header, such as {@code Link}; a null value adds nothing. */
+  public Reply<T> header(String name, String value) {
+    if (value != null) {
+      headers.put(name, value);
+    }
+    return this;
+  }
+}

@@ -1,0 +1,121 @@
+package io.newsdesk.cache;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import io.newsdesk.config.NewsdeskConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
+
+/**
+ * Delivery responses in memory, by request URI, never stale: every write that could change a
+ * response drops the entries that name one of its surrogate keys (here and, through PostgreSQL
+ * notifications, on every other instance), and no entry outlives the next scheduled article coming
+ * due.
+ *
+ * <p>A response is computed outside any lock, so a write may commit while it is being computed. A
+ * {@link Ticket} taken before reading remembers the generation, and {@link #store} drops the
+ * response if any invalidation happened since: a response read before a write is never kept after
+ * it.
+ */
+@ApplicationScoped
+public class ResponseCache {
+
+  /** The cache's state when a read began. */
+  public record Ticket(long generation, long dueGeneration, Instant due) {}
+
+  private final boolean enabled;
+  private final Cache<String, CachedResponse> entries;
+  private long generation;
+
+  /** Whether remote writes reach this instance; while they might not, nothing is served. */
+  private volatile boolean listening;
+
+  private long dueGeneration;
+
+  /** The earliest scheduled publication still to come; unknown (nothing is cached) until set. */
+  private Instant nextDue = Instant.EPOCH;
+
+  ResponseCache(NewsdeskConfig config) {
+    this.enabled = config.cache().enabled();
+    this.entries =
+        Caffeine.newBuilder()
+            .maximumWeight(config.cache().maxSize().asLongValue())
+            .weigher((String uri, CachedResponse r) -> uri.length() + r.body().length + 512)
+            .recordStats()
+            .build();
+  }
+
+  public boolean enabled() {
+    return enabled;
+  }
+
+  /** A fresh entry for {@code uri}, or null. */
+  CachedResponse lookup(String uri, Instant now) {
+    if (!listening) {
+      return null;
+    }
+    CachedResponse entry = entries.getIfPresent(uri);
+    return entry != null && entry.fresh(now) ? entry : null;
+  }
+
+  public synchronized Ticket ticket() {
+    return new Ticket(generation, dueGeneration, nextDue);
+  }
+
+  /** Keeps {@code response} unless something was invalidated since {@code ticket} was taken. */
+  synchronized void store(String uri, Ticket ticket, CachedResponse response, Instant now) {
+    if (listening && ticket.generation() == generation && response.fresh(now)) {
+      entries.put(uri, response);
+    }
+  }
+
+  /**
+   * Called by the change listener: on (re)connecting, since notifications sent meanwhile are lost,
+   * everything cached so far is dropped; while disconnected, the cache is bypassed.
+   */
+  synchronized void listening(boolean on) {
+    generation++;
+    entries.invalidateAll();
+    listening = enabled && on;
+  }
+
+  /**
+   * Drops every entry built from one of {@code keys} ({@code *}: all of them), and brings the next
+   * due time forward to {@code due} when a write scheduled an article.
+   */
+  public synchronized void invalidate(Collection<String> keys, Instant due) {
+    generation++;
+    if (due != null) {
+      dueGeneration++;
+      if (due.isBefore(nextDue)) {
+        nextDue = due;
+      }
+    }
+    if (keys.contains(SurrogateKeys.ALL)) {
+      entries.invalidateAll();
+    } else if (!keys.isEmpty()) {
+      entries.asMap().values().removeIf(entry -> !Collections.disjoint(entry.keys(), keys));
+    }
+  }
+
+  /**
+   * Sets the next due time read from the database after {@code ticket} was taken; ignored if a
+   * write scheduled something in between, since the read may have missed it.
+   */
+  public synchronized void nextDue(Ticket ticket, Instant due) {
+    if (ticket.dueGeneration() == dueGeneration) {
+      nextDue = due;
+    }
+  }
+
+  public CacheStats stats() {
+    return entries.stats();
+  }
+
+  public long size() {
+    return entries.estimatedSize();
+  }
+}

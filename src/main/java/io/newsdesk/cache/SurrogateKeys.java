@@ -1,0 +1,30 @@
+package io.newsdesk.cache;
+
+import java.util.UUID;
+
+/**
+ * The names of what a delivery response was built from, sent as {@code Surrogate-Key} and used to
+ * drop in-process cache entries. A write names the same keys, so a CDN and this server purge
+ * exactly what it touched.
+ */
+public final class SurrogateKeys {
+
+  /** Every list of articles: the feed, search, syndication feeds and the change feed. */
+  public static final String FEED = "feed";
+
+  /** The list of categories. */
+  public static final String CATEGORIES = "categories";
+
+  /** Everything, for when a notification may have been missed. */
+  static final String ALL = "*";
+
+  private SurrogateKeys() {}
+
+  public static String article(UUID id) {
+    return "article:" + id;
+  }
+
+  public static String category(String slug) {
+    return "category:" + slug;
+  }
+}

@@ -1,0 +1,190 @@
+package io.newsdesk.changes;
+
+import io.newsdesk.cache.Invalidations;
+import io.newsdesk.cache.SurrogateKeys;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Writes report here, inside their transaction, what they did to what readers can see. It records
+ * the change for the change feed and names the touched surrogate keys, so caches everywhere drop
+ * exactly what changed. Draft-only edits record nothing and invalidate nothing.
+ */
+@ApplicationScoped
+public class ChangeLog {
+
+  /** Serializes position hand-out (see V2__delivery.sql): positions become visible in order. */
+  private static final long POSITION_LOCK = 0x6e657773_6465736bL;
+
+  private final EntityManager entityManager;
+  private final Invalidations invalidations;
+
+  ChangeLog(EntityManager entityManager, Invalidations invalidations) {
+    this.entityManager = entityManager;
+    this.invalidations = invalidations;
+  }
+
+  /**
+   * An article was written. {@code before} and {@code after}: its publication time before and after
+   * the write (null unless published or scheduled); {@code deleted}: archived or purged rather than
+   * unpublished.
+   */
+  @Transactional(TxType.MANDATORY)
+  public void article(
+      UUID id, String slug, Instant before, Instant after, boolean deleted, Instant now) {
+    if (before == null && after == null) {
+      return; // a draft stayed a draft: readers saw nothing and will see nothing
+    }
+    boolean wasLive = before != null && !before.isAfter(now);
+    boolean live = after != null && !after.isAfter(now);
+    boolean scheduled = after != null && after.isAfter(now);
+    lockPositions();
+    releaseDue(id, now);
+    entityManager
+        .createNativeQuery("delete from content_change where article_id = :id and seq is null")
+        .setParameter("id", id)
+        .executeUpdate();
+    if (wasLive || live) {
+      String type = !wasLive ? "published" : live ? "updated" : deleted ? "deleted" : "unpublished";
+      insert(type, id, slug, now, true);
+    }
+    if (scheduled) {
+      insert("published", id, slug, after, false);
+    }
+    invalidations.touch(
+        Set.of(SurrogateKeys.article(id), SurrogateKeys.FEED), scheduled ? after : null);
+  }
+
+  /**
+   * A category was renamed or moved to another slug: every live article in it reads differently
+   * now.
+   */
+  @Transactional(TxType.MANDATORY)
+  public void categoryChanged(long categoryId, String oldSlug, String newSlug, Instant now) {
+    lockPositions();
+    entityManager
+        .createNativeQuery(
+            "insert into content_change (seq, type, article_id, slug, at)"
+                + " select nextval('content_change_seq'), 'updated', t.article_id, t.slug, :now"
+                + " from teaser t where t.category_id = :category and t.published_at <= :now")
+        .setParameter("category", categoryId)
+        .setParameter("now", now)
+        .executeUpdate();
+    invalidations.touch(
+        Set.of(
+            SurrogateKeys.CATEGORIES,
+            SurrogateKeys.category(oldSlug),
+            SurrogateKeys.category(newSlug),
+            SurrogateKeys.FEED));
+  }
+
+  /**
+   * A category was created, deleted, or changed in a way articles do not show (description,
+   * position, parent): only category lists and the category itself change.
+   */
+  @Transactional(TxType.MANDATORY)
+  public void categoryTouched(String slug) {
+    invalidations.touch(Set.of(SurrogateKeys.CATEGORIES, SurrogateKeys.category(slug)));
+  }
+
+  /**
+   * Gives every scheduled publication whose time has come its position, oldest first, and returns
+   * the ids of the articles concerned. Safe with several instances: the lock lets one at a time.
+   */
+  @Transactional(TxType.MANDATORY)
+  List<UUID> releaseDue(Instant now) {
+    lockPositions();
+    return release(
+        entityManager
+            .createNativeQuery(
+                "select id, article_id from content_change where seq is null and at <= :now"
+                    + " order by at, id",
+                Object[].class)
+            .setParameter("now", now)
+            .getResultList());
+  }
+
+  /** Up to {@code limit} visible changes after position {@code after}, oldest first. */
+  List<Change> after(long after, int limit) {
+    List<Object[]> rows =
+        entityManager
+            .createNativeQuery(
+                "select seq, type, article_id, slug, at from content_change"
+                    + " where seq > :after order by seq limit :limit",
+                Object[].class)
+            .setParameter("after", after)
+            .setParameter("limit", limit)
+            .getResultList();
+    return rows.stream()
+        .map(
+            r ->
+                new Change(
+                    ((Number) r[0]).longValue(),
+                    new ChangeView((String) r[1], (UUID) r[2], (String) r[3], (Instant) r[4])))
+        .toList();
+  }
+
+  /** A visible change and its position. */
+  record Change(long seq, ChangeView view) {}
+
+  /** The earliest scheduled publication still to come, or null. */
+  Instant nextDue() {
+    return (Instant)
+        entityManager
+            .createNativeQuery(
+                "select min(at) from content_change where seq is null", Instant.class)
+            .getSingleResult();
+  }
+
+  private void releaseDue(UUID article, Instant now) {
+    release(
+        entityManager
+            .createNativeQuery(
+                "select id, article_id from content_change"
+                    + " where article_id = :article and seq is null and at <= :now order by at, id",
+                Object[].class)
+            .setParameter("article", article)
+            .setParameter("now", now)
+            .getResultList());
+  }
+
+  private List<UUID> release(List<Object[]> due) {
+    List<UUID> articles = new ArrayList<>();
+    for (Object[] row : due) {
+      entityManager
+          .createNativeQuery(
+              "update content_change set seq = nextval('content_change_seq') where id = :id")
+          .setParameter("id", row[0])
+          .executeUpdate();
+      articles.add((UUID) row[1]);
+    }
+    return articles;
+  }
+
+  private void insert(String type, UUID id, String slug, Instant at, boolean visible) {
+    entityManager
+        .createNativeQuery(
+            "insert into content_change (seq, type, article_id, slug, at) values ("
+                + (visible ? "nextval('content_change_seq')" : "null")
+                + ", :type, :id, :slug, :at)")
+        .setParameter("type", type)
+        .setParameter("id", id)
+        .setParameter("slug", slug)
+        .setParameter("at", at)
+        .executeUpdate();
+  }
+
+  private void lockPositions() {
+    entityManager
+        .createNativeQuery("select 1 from pg_advisory_xact_lock(:key)")
+        .setParameter("key", POSITION_LOCK)
+        .getSingleResult();
+  }
+}

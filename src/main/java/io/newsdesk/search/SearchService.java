@@ -1,0 +1,154 @@
+package io.newsdesk.search;
+
+import io.newsdesk.category.CategoryRef;
+import io.newsdesk.config.NewsdeskConfig;
+import io.newsdesk.teaser.Image;
+import io.newsdesk.web.Page;
+import io.newsdesk.web.PageInfo;
+import io.newsdesk.web.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Readers' full-text search over published articles: PostgreSQL's {@code websearch_to_tsquery}
+ * (quoted phrases, {@code -exclusions}, {@code or}), ranked, with a highlighted snippet per hit.
+ * One statement: the ranked page and the total in an inner query, snippets only for that page.
+ */
+@ApplicationScoped
+class SearchService {
+
+  /** Marks PostgreSQL puts around matches; control characters never occur in stored text. */
+  private static final char START = '\u0001';
+
+  private static final char STOP = '\u0002';
+
+  private static final String HEADLINE_OPTIONS =
+      "StartSel=\u0001, StopSel=\u0002, MaxWords=30, MinWords=12, MaxFragments=2,"
+          + " FragmentDelimiter=\" … \"";
+
+  private static final String SEARCH =
+      """
+      with query as (select websearch_to_tsquery(cast(:config as regconfig), :q) as q),
+      hits as (
+        select t.article_id, ts_rank(a.search_vector, query.q) as rank, t.published_at,
+               count(*) over () as total
+        from query, teaser t join article a on a.id = t.article_id
+        where a.search_vector @@ query.q and t.published_at <= :now %s
+        order by rank desc, t.published_at desc, t.article_id desc
+        limit :limit offset :offset)
+      select t.article_id, t.slug, t.title, t.excerpt, t.image_url, t.image_alt, t.image_caption,
+             t.category_slug, t.category_name, t.published_at,
+             ts_headline(cast(:config as regconfig),
+                 translate(coalesce(a.subtitle || ' ', '') || a.body_text, chr(1) || chr(2), ''),
+                 query.q, :options) as snippet,
+             hits.total
+      from hits join teaser t on t.article_id = hits.article_id
+           join article a on a.id = hits.article_id, query
+      order by hits.rank desc, hits.published_at desc, hits.article_id desc
+      """;
+
+  private final EntityManager entityManager;
+  private final Clock clock;
+  private final String config;
+
+  SearchService(EntityManager entityManager, Clock clock, NewsdeskConfig config) {
+    this.entityManager = entityManager;
+    this.clock = clock;
+    this.config = config.search().config();
+  }
+
+  Page<SearchHit> search(String q, String category, int number, int limit) {
+    Query query =
+        entityManager
+            .createNativeQuery(
+                SEARCH.formatted(category == null ? "" : "and t.category_slug = :category"),
+                Object[].class)
+            .setParameter("config", config)
+            .setParameter("q", q)
+            .setParameter("now", clock.instant())
+            .setParameter("options", HEADLINE_OPTIONS)
+            .setParameter("limit", limit)
+            .setParameter("offset", (long) (number - 1) * limit);
+    if (category != null) {
+      query.setParameter("category", category);
+    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = query.getResultList();
+    if (rows.isEmpty() && !searchable(q)) {
+      throw ProblemException.invalid(
+          "q", "has no words to search for (only punctuation or very common words)");
+    }
+    long total =
+        rows.isEmpty() ? count(q, category, number) : ((Number) rows.get(0)[11]).longValue();
+    return new Page<>(
+        rows.stream().map(SearchService::hit).toList(), PageInfo.numbered(limit, number, total));
+  }
+
+  /** Past the last page the inner query has no row to carry the total; count it then. */
+  private long count(String q, String category, int number) {
+    if (number == 1) {
+      return 0;
+    }
+    Query query =
+        entityManager
+            .createNativeQuery(
+                "select count(*) from teaser t join article a on a.id = t.article_id"
+                    + " where a.search_vector @@ websearch_to_tsquery(cast(:config as regconfig), :q)"
+                    + " and t.published_at <= :now"
+                    + (category == null ? "" : " and t.category_slug = :category"),
+                Long.class)
+            .setParameter("config", config)
+            .setParameter("q", q)
+            .setParameter("now", clock.instant());
+    if (category != null) {
+      query.setParameter("category", category);
+    }
+    return ((Number) query.getSingleResult()).longValue();
+  }
+
+  private boolean searchable(String q) {
+    return (Boolean)
+        entityManager
+            .createNativeQuery(
+                "select numnode(websearch_to_tsquery(cast(:config as regconfig), :q)) > 0",
+                Boolean.class)
+            .setParameter("config", config)
+            .setParameter("q", q)
+            .getSingleResult();
+  }
+
+  private static SearchHit hit(Object[] r) {
+    return new SearchHit(
+        (UUID) r[0],
+        (String) r[1],
+        (String) r[2],
+        (String) r[3],
+        new CategoryRef((String) r[7], (String) r[8]),
+        Image.of((String) r[4], (String) r[5], (String) r[6]),
+        (Instant) r[9],
+        snippet((String) r[10]));
+  }
+
+  /** Escapes the passage for HTML and turns PostgreSQL's match marks into {@code <mark>}. */
+  static String snippet(String headline) {
+    StringBuilder html = new StringBuilder(headline.length() + 32);
+    for (char c : headline.toCharArray()) {
+      switch (c) {
+        case START -> html.append("<mark>");
+        case STOP -> html.append("</mark>");
+        case '&' -> html.append("&amp;");
+        case '<' -> html.append("&lt;");
+        case '>' -> html.append("&gt;");
+        case '"' -> html.append("&quot;");
+        case '\'' -> html.append("&#39;");
+        default -> html.append(c);
+      }
+    }
+    return html.toString();
+  }
+}
