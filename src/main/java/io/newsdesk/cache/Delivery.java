@@ -3,6 +3,7 @@ package io.newsdesk.cache;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsdesk.config.NewsdeskConfig;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.MessageDigest;
@@ -71,7 +72,7 @@ public class Delivery {
     byte[] body =
         reply.body == null
             ? new byte[0]
-            : reply.body instanceof byte[] bytes ? bytes : serialize(reply.body);
+            : reply.body instanceof Buffer buffer ? buffer.getBytes() : serialize(reply.body);
     String etag = reply.status == 200 ? etag(body) : null;
     return new CachedResponse(
         reply.status,

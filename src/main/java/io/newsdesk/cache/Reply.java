@@ -1,5 +1,6 @@
 package io.newsdesk.cache;
 
+import io.vertx.core.buffer.Buffer;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -30,12 +31,17 @@ public final class Reply<T> {
 
   /** A 200 with {@code body} as JSON. */
   public static <T> Reply<T> json(T body, Collection<String> keys) {
-    return new Reply<>(200, body, "application/json", keys);
+    return json(body, "application/json", keys);
+  }
+
+  /** A 200 with {@code body} as JSON, labelled as a JSON-based type such as a JSON Feed. */
+  public static <T> Reply<T> json(T body, String contentType, Collection<String> keys) {
+    return new Reply<>(200, body, contentType, keys);
   }
 
   /** A 200 with a body already rendered as {@code contentType}. */
-  public static Reply<byte[]> bytes(byte[] body, String contentType, Collection<String> keys) {
-    return new Reply<>(200, body, contentType, keys);
+  public static Reply<Buffer> bytes(byte[] body, String contentType, Collection<String> keys) {
+    return new Reply<>(200, Buffer.buffer(body), contentType, keys);
   }
 
   /** A 301 to where the resource lives now. */

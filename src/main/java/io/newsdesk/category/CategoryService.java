@@ -9,6 +9,7 @@ import io.newsdesk.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.Optional;
 
 /** Category use cases: read, create, change (teasers follow at once), delete when unused. */
 @ApplicationScoped
@@ -33,7 +34,11 @@ public class CategoryService {
   }
 
   CategoryView get(String slug) {
-    return categories.findBySlug(slug).map(CategoryView::from).orElseThrow(() -> notFound(slug));
+    return find(slug).orElseThrow(() -> notFound(slug));
+  }
+
+  public Optional<CategoryView> find(String slug) {
+    return categories.findBySlug(slug).map(CategoryView::from);
   }
 
   /** True on a fresh install, before any category exists. */

@@ -1,0 +1,53 @@
+package io.newsdesk.article;
+
+import io.newsdesk.teaser.FeedFilter;
+import io.newsdesk.teaser.TeaserRepository;
+import io.newsdesk.teaser.TeaserRow;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The newest published articles for syndication feeds: the feed's teasers, then their details. */
+@ApplicationScoped
+public class LatestArticles {
+
+  private final TeaserRepository teasers;
+  private final ArticleRepository articles;
+  private final Clock clock;
+
+  LatestArticles(TeaserRepository teasers, ArticleRepository articles, Clock clock) {
+    this.teasers = teasers;
+    this.articles = articles;
+    this.clock = clock;
+  }
+
+  /** Newest first, at most {@code limit}; {@code withBody} adds each article's sanitized HTML. */
+  public List<FeedEntry> latest(String category, int limit, boolean withBody) {
+    List<TeaserRow> rows =
+        teasers.olderThan(
+            clock.instant(), new FeedFilter(category, null, null, null), null, null, limit);
+    List<Article> found =
+        rows.isEmpty()
+            ? List.of()
+            : articles.list("id in ?1", rows.stream().map(TeaserRow::articleId).toList());
+    Map<UUID, Article> byId =
+        found.stream().collect(Collectors.toMap(a -> a.id, Function.identity()));
+    return rows.stream()
+        .filter(row -> byId.containsKey(row.articleId()))
+        .map(
+            row -> {
+              Article a = byId.get(row.articleId());
+              return new FeedEntry(
+                  row.teaser(),
+                  List.of(a.byline),
+                  List.of(a.tags),
+                  a.updatedAt,
+                  withBody ? a.bodyHtml : null);
+            })
+        .toList();
+  }
+}

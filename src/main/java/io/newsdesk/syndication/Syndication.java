@@ -1,0 +1,202 @@
+package io.newsdesk.syndication;
+
+import com.rometools.rome.feed.synd.SyndCategory;
+import com.rometools.rome.feed.synd.SyndCategoryImpl;
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndContentImpl;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndEntryImpl;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndFeedImpl;
+import com.rometools.rome.feed.synd.SyndLink;
+import com.rometools.rome.feed.synd.SyndLinkImpl;
+import com.rometools.rome.feed.synd.SyndPerson;
+import com.rometools.rome.feed.synd.SyndPersonImpl;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedOutput;
+import io.newsdesk.article.FeedEntry;
+import io.newsdesk.article.LatestArticles;
+import io.newsdesk.cache.Reply;
+import io.newsdesk.cache.SurrogateKeys;
+import io.newsdesk.category.CategoryService;
+import io.newsdesk.category.CategoryView;
+import io.newsdesk.config.NewsdeskConfig;
+import io.newsdesk.web.ProblemException;
+import io.vertx.core.buffer.Buffer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * RSS 2.0, Atom 1.0 (both written by Rome) and JSON Feed 1.1 of the newest published articles,
+ * overall or of one category, with absolute links on the configured public site.
+ */
+@ApplicationScoped
+class Syndication {
+
+  enum Format {
+    RSS("rss_2.0", "rss.xml", "application/rss+xml; charset=utf-8"),
+    ATOM("atom_1.0", "atom.xml", "application/atom+xml; charset=utf-8"),
+    JSON(null, "feed.json", "application/feed+json; charset=utf-8");
+
+    final String romeType;
+    final String file;
+    final String contentType;
+
+    Format(String romeType, String file, String contentType) {
+      this.romeType = romeType;
+      this.file = file;
+      this.contentType = contentType;
+    }
+  }
+
+  private final LatestArticles articles;
+  private final CategoryService categories;
+  private final NewsdeskConfig.Site site;
+  private final NewsdeskConfig.Feeds feeds;
+
+  Syndication(LatestArticles articles, CategoryService categories, NewsdeskConfig config) {
+    this.articles = articles;
+    this.categories = categories;
+    this.site = config.site();
+    this.feeds = config.feeds();
+  }
+
+  /** RSS or Atom; an unknown category is a 404, since a feed has to say what it is. */
+  Reply<Buffer> xml(Format format, String category) {
+    String title = title(category);
+    List<FeedEntry> entries = articles.latest(category, feeds.items(), feeds.fullContent());
+    byte[] body = romeFeed(format, title, self(format, category), entries);
+    return Reply.bytes(body, format.contentType, keys(category, entries));
+  }
+
+  /** JSON Feed; an unknown category is a 404. */
+  Reply<JsonFeed> json(String category) {
+    String title = title(category);
+    List<FeedEntry> entries = articles.latest(category, feeds.items(), feeds.fullContent());
+    JsonFeed feed =
+        new JsonFeed(
+            JsonFeed.VERSION,
+            title,
+            site.baseUrl() + "/",
+            self(Format.JSON, category),
+            entries.stream().map(this::jsonItem).toList());
+    return Reply.json(feed, Format.JSON.contentType, keys(category, entries));
+  }
+
+  private String title(String category) {
+    if (category == null) {
+      return site.name();
+    }
+    CategoryView of =
+        categories
+            .find(category)
+            .orElseThrow(
+                () -> ProblemException.notFound("There is no category '" + category + "'"));
+    return site.name() + ": " + of.name();
+  }
+
+  private String self(Format format, String category) {
+    return site.baseUrl()
+        + "/feeds/"
+        + format.file
+        + (category == null ? "" : "?category=" + category);
+  }
+
+  private static Set<String> keys(String category, List<FeedEntry> entries) {
+    Set<String> keys = new LinkedHashSet<>();
+    keys.add(SurrogateKeys.FEED);
+    if (category != null) {
+      keys.add(SurrogateKeys.category(category));
+    }
+    entries.forEach(e -> keys.add(SurrogateKeys.article(e.teaser().id())));
+    return keys;
+  }
+
+  private byte[] romeFeed(Format format, String title, String self, List<FeedEntry> entries) {
+    SyndFeed feed = new SyndFeedImpl();
+    feed.setFeedType(format.romeType);
+    feed.setTitle(title);
+    feed.setDescription("The latest articles from " + title);
+    feed.setLink(site.baseUrl() + "/");
+    feed.setUri(self);
+    feed.setLinks(List.of(link("alternate", site.baseUrl() + "/"), link("self", self)));
+    feed.setPublishedDate(Date.from(lastChange(entries)));
+    List<SyndEntry> items = new ArrayList<>();
+    for (FeedEntry entry : entries) {
+      SyndEntry item = new SyndEntryImpl();
+      item.setTitle(entry.teaser().title());
+      item.setLink(articleUrl(entry));
+      item.setUri("urn:uuid:" + entry.teaser().id());
+      item.setPublishedDate(Date.from(entry.teaser().publishedAt()));
+      item.setUpdatedDate(Date.from(entry.updatedAt()));
+      item.setDescription(content("text", entry.teaser().excerpt()));
+      if (entry.html() != null) {
+        item.setContents(List.of(content("html", entry.html())));
+      }
+      List<SyndPerson> authors = entry.byline().stream().map(Syndication::person).toList();
+      item.setAuthors(authors.isEmpty() ? List.of(person(site.name())) : authors);
+      SyndCategory category = new SyndCategoryImpl();
+      category.setName(entry.teaser().category().name());
+      item.setCategories(List.of(category));
+      items.add(item);
+    }
+    feed.setEntries(items);
+    try {
+      return new SyndFeedOutput().outputString(feed).getBytes(StandardCharsets.UTF_8);
+    } catch (FeedException e) {
+      throw new IllegalStateException("Rome cannot write the " + format + " feed", e);
+    }
+  }
+
+  private JsonFeed.Item jsonItem(FeedEntry e) {
+    return new JsonFeed.Item(
+        e.teaser().id().toString(),
+        articleUrl(e),
+        e.teaser().title(),
+        e.html(),
+        e.html() == null ? e.teaser().excerpt() : null,
+        e.teaser().excerpt(),
+        e.teaser().publishedAt(),
+        e.updatedAt(),
+        e.byline().isEmpty() ? null : e.byline().stream().map(JsonFeed.Author::new).toList(),
+        e.tags().isEmpty() ? null : e.tags());
+  }
+
+  private String articleUrl(FeedEntry entry) {
+    return site.baseUrl() + site.articlePath().replace("{slug}", entry.teaser().slug());
+  }
+
+  private static Instant lastChange(List<FeedEntry> entries) {
+    return entries.stream()
+        .map(FeedEntry::updatedAt)
+        .max(Comparator.naturalOrder())
+        .orElse(Instant.EPOCH);
+  }
+
+  private static SyndLink link(String rel, String href) {
+    SyndLink link = new SyndLinkImpl();
+    link.setRel(rel);
+    link.setHref(href);
+    return link;
+  }
+
+  private static SyndPerson person(String name) {
+    SyndPerson person = new SyndPersonImpl();
+    person.setName(name);
+    return person;
+  }
+
+  private static SyndContent content(String type, String value) {
+    SyndContent content = new SyndContentImpl();
+    content.setType(type);
+    content.setValue(value);
+    return content;
+  }
+}
