@@ -105,6 +105,28 @@ final class Api {
     return id;
   }
 
+  /** Replaces an article's content as an editor, with the If-Match of its current version. */
+  static Response replace(String id, Map<String, Object> body) {
+    String etag = as(token("editor")).get("/api/v1/manage/articles/" + id).header("ETag");
+    return as(token("editor"))
+        .contentType(ContentType.JSON)
+        .header("If-Match", etag)
+        .body(body)
+        .put("/api/v1/manage/articles/" + id);
+  }
+
+  static void unpublish(String id) {
+    as(token("editor")).post("/api/v1/manage/articles/" + id + "/unpublish").then().statusCode(200);
+  }
+
+  static void archive(String id) {
+    as(token("editor")).delete("/api/v1/manage/articles/" + id).then().statusCode(204);
+  }
+
+  static String slug(String id) {
+    return as(token("editor")).get("/api/v1/manage/articles/" + id).then().extract().path("slug");
+  }
+
   static Map<String, Object> with(Map<String, Object> body, String key, Object value) {
     Map<String, Object> copy = new HashMap<>(body);
     copy.put(key, value);

@@ -79,7 +79,9 @@ class ChangeListener {
           if (notifications != null) {
             for (PGNotification notification : notifications) {
               Notice notice = Notice.decode(notification.getParameter());
-              cache.invalidate(notice.keys(), notice.due());
+              if (!cache.instance().equals(notice.from())) {
+                cache.invalidate(notice.keys(), notice.due());
+              }
             }
           }
         }

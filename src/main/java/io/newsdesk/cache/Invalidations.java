@@ -44,7 +44,7 @@ public class Invalidations {
     if (keys.isEmpty() && due == null) {
       return;
     }
-    Notice notice = new Notice(Set.copyOf(keys), due);
+    Notice notice = new Notice(cache.instance(), Set.copyOf(keys), due);
     entityManager
         .createNativeQuery("select 1 from pg_notify(:channel, :payload)")
         .setParameter("channel", Notice.CHANNEL)
@@ -62,7 +62,7 @@ public class Invalidations {
   /** Collects what one transaction touched and invalidates it here once it has committed. */
   private final class OnCommit implements Synchronization {
 
-    private Notice notice = new Notice(Set.of(), null);
+    private Notice notice = new Notice(cache.instance(), Set.of(), null);
 
     void add(Notice more) {
       notice = notice.plus(more.keys(), more.due());

@@ -8,9 +8,10 @@ import java.util.Set;
 
 /**
  * What a committed write touched, as sent between instances in a PostgreSQL notification: the
- * surrogate keys, and the time of an article it scheduled ({@code due:<epoch microseconds>}).
+ * instance that wrote it ({@code from:<id>}, which has invalidated already), the surrogate keys,
+ * and the time of an article it scheduled ({@code due:<epoch microseconds>}).
  */
-record Notice(Set<String> keys, Instant due) {
+record Notice(String from, Set<String> keys, Instant due) {
 
   static final String CHANNEL = "newsdesk_changes";
 
@@ -18,12 +19,13 @@ record Notice(Set<String> keys, Instant due) {
   private static final int MAX_PAYLOAD = 7000;
 
   private static final String DUE = "due:";
+  private static final String FROM = "from:";
 
   String encode() {
-    StringBuilder payload = new StringBuilder(String.join(" ", keys));
+    StringBuilder payload = new StringBuilder(FROM + from);
+    keys.forEach(key -> payload.append(' ').append(key));
     if (due != null) {
-      payload.append(payload.isEmpty() ? "" : " ").append(DUE);
-      payload.append(ChronoUnit.MICROS.between(Instant.EPOCH, due));
+      payload.append(' ').append(DUE).append(ChronoUnit.MICROS.between(Instant.EPOCH, due));
     }
     return payload.length() <= MAX_PAYLOAD ? payload.toString() : SurrogateKeys.ALL;
   }
@@ -31,8 +33,11 @@ record Notice(Set<String> keys, Instant due) {
   static Notice decode(String payload) {
     Set<String> keys = new LinkedHashSet<>();
     Instant due = null;
+    String from = null;
     for (String word : payload.split(" ")) {
-      if (word.startsWith(DUE)) {
+      if (word.startsWith(FROM)) {
+        from = word.substring(FROM.length());
+      } else if (word.startsWith(DUE)) {
         try {
           due = Instant.EPOCH.plus(Long.parseLong(word.substring(DUE.length())), ChronoUnit.MICROS);
         } catch (NumberFormatException e) {
@@ -42,13 +47,13 @@ record Notice(Set<String> keys, Instant due) {
         keys.add(word);
       }
     }
-    return new Notice(keys, due);
+    return new Notice(from, keys, due);
   }
 
   Notice plus(Collection<String> moreKeys, Instant moreDue) {
     Set<String> all = new LinkedHashSet<>(keys);
     all.addAll(moreKeys);
     Instant earliest = due == null || (moreDue != null && moreDue.isBefore(due)) ? moreDue : due;
-    return new Notice(all, earliest);
+    return new Notice(from, all, earliest);
   }
 }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.UUID;
 
 /**
  * Delivery responses in memory, by request URI, never stale: every write that could change a
@@ -26,6 +27,7 @@ public class ResponseCache {
   /** The cache's state when a read began. */
   public record Ticket(long generation, long dueGeneration, Instant due) {}
 
+  private final String instance = UUID.randomUUID().toString();
   private final boolean enabled;
   private final Cache<String, CachedResponse> entries;
   private long generation;
@@ -46,6 +48,11 @@ public class ResponseCache {
             .weigher((String uri, CachedResponse r) -> uri.length() + r.body().length + 512)
             .recordStats()
             .build();
+  }
+
+  /** Names this instance in the notifications it sends, so it skips its own. */
+  String instance() {
+    return instance;
   }
 
   public boolean enabled() {

@@ -78,7 +78,7 @@ public class ChangeLog {
         .setParameter("now", now)
         .executeUpdate();
     invalidations.touch(
-        Set.of(
+        List.of(
             SurrogateKeys.CATEGORIES,
             SurrogateKeys.category(oldSlug),
             SurrogateKeys.category(newSlug),

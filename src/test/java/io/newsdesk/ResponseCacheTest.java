@@ -1,0 +1,167 @@
+package io.newsdesk;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.newsdesk.cache.ResponseCache;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Map;
+import org.hibernate.SessionFactory;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Responses come from memory, and every write that changes what readers see shows on the very next
+ * read: the cache is never stale.
+ */
+@QuarkusTest
+@WithTestResource(value = PostgresDatabase.class, scope = TestResourceScope.GLOBAL)
+class ResponseCacheTest {
+
+  @Inject ResponseCache cache;
+  @Inject SessionFactory sessionFactory;
+
+  @Test
+  void aRepeatedReadIsServedWithoutTheDatabase() throws InterruptedException {
+    String category = Api.category();
+    Api.published(category, "Cached story about rain gauges");
+    String path = "/api/v1/feed?category=" + category;
+    // Right after start the cache waits for its listener and the schedule check; give it time.
+    for (int attempt = 0; attempt < 50; attempt++) {
+      given().get(path).then().statusCode(200);
+      long hits = cache.stats().hitCount();
+      long statements = sessionFactory.getStatistics().getPrepareStatementCount();
+      given()
+          .get(path)
+          .then()
+          .statusCode(200)
+          .body("items[0].title", equalTo("Cached story about rain gauges"));
+      if (cache.stats().hitCount() > hits) {
+        assertEquals(statements, sessionFactory.getStatistics().getPrepareStatementCount());
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("The second read of " + path + " never came from the cache");
+  }
+
+  @Test
+  void anEditShowsOnTheNextRead() {
+    String category = Api.category();
+    String id = Api.published(category, "Bridge repairs start on Monday");
+    String slug = Api.slug(id);
+    warm("/api/v1/articles/" + slug, "/api/v1/feed?category=" + category);
+
+    Api.replace(id, Api.article(category, "Bridge repairs start on Tuesday"))
+        .then()
+        .statusCode(200);
+
+    given()
+        .get("/api/v1/articles/" + slug)
+        .then()
+        .body("title", equalTo("Bridge repairs start on Tuesday"));
+    given()
+        .get("/api/v1/feed?category=" + category)
+        .then()
+        .body("items[0].title", equalTo("Bridge repairs start on Tuesday"));
+  }
+
+  @Test
+  void unpublishingAndArchivingShowOnTheNextRead() {
+    String category = Api.category();
+    String first = Api.published(category, "Market hall gets a new roof");
+    String second = Api.published(category, "Market hall opens on Sundays");
+    String feed = "/api/v1/feed?category=" + category;
+    warm("/api/v1/articles/" + Api.slug(first), "/api/v1/articles/" + Api.slug(second), feed);
+
+    Api.unpublish(first);
+    Api.archive(second);
+
+    given().get("/api/v1/articles/" + Api.slug(first)).then().statusCode(404);
+    given().get("/api/v1/articles/" + Api.slug(second)).then().statusCode(404);
+    given().get(feed).then().body("items.size()", equalTo(0));
+  }
+
+  @Test
+  void aTeaserOverrideShowsOnTheNextRead() {
+    String category = Api.category();
+    String id = Api.published(category, "Orchard harvest comes early");
+    String feed = "/api/v1/feed?category=" + category;
+    warm(feed);
+    Api.as(Api.token("editor"))
+        .contentType(ContentType.JSON)
+        .body(Map.of("title", "Apples, early"))
+        .put("/api/v1/manage/articles/" + id + "/teaser")
+        .then()
+        .statusCode(200);
+    given().get(feed).then().body("items[0].title", equalTo("Apples, early"));
+  }
+
+  @Test
+  void aCategoryRenameShowsOnTheNextRead() {
+    String category = Api.category();
+    String id = Api.published(category, "Choir wins regional contest");
+    String slug = Api.slug(id);
+    warm("/api/v1/articles/" + slug, "/api/v1/feed", "/api/v1/categories/" + category);
+    Api.as(Api.token("editor"))
+        .contentType(ContentType.JSON)
+        .body(Map.of("name", "Renamed section"))
+        .put("/api/v1/manage/categories/" + category)
+        .then()
+        .statusCode(200);
+    given()
+        .get("/api/v1/articles/" + slug)
+        .then()
+        .body("category.name", equalTo("Renamed section"));
+    given().get("/api/v1/categories/" + category).then().body("name", equalTo("Renamed section"));
+    given()
+        .queryParam("category", category)
+        .get("/api/v1/feed")
+        .then()
+        .body("items[0].category.name", equalTo("Renamed section"));
+  }
+
+  @Test
+  void aNewCategoryShowsInTheCachedList() {
+    warm("/api/v1/categories");
+    String category = Api.category();
+    given().get("/api/v1/categories").then().body("items.slug", hasItem(category));
+  }
+
+  @Test
+  void aScheduledArticleAppearsInCachedListsWhenItsTimeComes() throws InterruptedException {
+    String category = Api.category();
+    String id = Api.draft(category, "Fireworks over the river tonight");
+    Instant at = Instant.now().plusSeconds(2);
+    Api.publish(id, Map.of("publishAt", at.toString())).then().statusCode(200);
+    String feed = "/api/v1/feed?category=" + category;
+    warm(feed, "/api/v1/feed", "/feeds/rss.xml?category=" + category);
+    given().get(feed).then().body("items.size()", equalTo(0));
+
+    while (Instant.now().isBefore(at.plusMillis(50))) {
+      Thread.sleep(50);
+    }
+    // No wait for a job: the cached responses expire at the publication time itself.
+    given().get(feed).then().body("items[0].id", equalTo(id));
+    given().get("/api/v1/feed").then().body("items.id", hasItem(id));
+    given()
+        .get("/feeds/rss.xml?category=" + category)
+        .then()
+        .body(not(equalTo("")))
+        .body("rss.channel.item.title", equalTo("Fireworks over the river tonight"));
+  }
+
+  private static void warm(String... paths) {
+    for (String path : paths) {
+      given().get(path).then().statusCode(200);
+      given().get(path).then().statusCode(200);
+    }
+  }
+}
