@@ -49,6 +49,7 @@ class CacheHits {
     }
     HttpServerResponse response = context.response();
     hit.headers(delivery.cacheControl()).forEach(response::putHeader);
+    response.putHeader(Delivery.X_CACHE, "HIT");
     if (hit.notModified(
         request.getHeader("If-None-Match"), request.getHeader("If-Modified-Since"))) {
       response.setStatusCode(304).end();

@@ -25,6 +25,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 @ApplicationScoped
 public class Delivery {
 
+  /** Says whether a response came from memory (HIT) or was read for this request (MISS). */
+  static final String X_CACHE = "X-Cache";
+
   private final ResponseCache cache;
   private final ObjectMapper json;
   private final Clock clock;
@@ -58,6 +61,7 @@ public class Delivery {
             ? RestResponse.ResponseBuilder.create(RestResponse.Status.NOT_MODIFIED)
             : RestResponse.ResponseBuilder.<T>create(response.status()).entity(reply.body);
     response.headers(cacheControl).forEach(builder::header);
+    builder.header(X_CACHE, "MISS");
     if (!notModified && response.contentType() != null) {
       builder.header("Content-Type", response.contentType());
     }

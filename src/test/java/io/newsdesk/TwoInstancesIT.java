@@ -1,0 +1,171 @@
+package io.newsdesk;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.io.File;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two instances of the packaged application on one database, each with its own response cache: a
+ * write on one is visible on the other's feed and article endpoints within one second.
+ */
+class TwoInstancesIT {
+
+  private static final String ADMIN = "two-instances-admin-token";
+  private static final Duration PROPAGATION = Duration.ofSeconds(1);
+
+  private static final PostgresDatabase database = new PostgresDatabase();
+  private static final List<Process> processes = new ArrayList<>();
+  private static String writer;
+  private static String reader;
+
+  @BeforeAll
+  static void startTwoInstances() throws Exception {
+    Map<String, String> datasource = database.start();
+    writer = start("a", datasource);
+    reader = start("b", datasource);
+  }
+
+  @AfterAll
+  static void stopThem() throws InterruptedException {
+    for (Process process : processes) {
+      process.destroy();
+    }
+    for (Process process : processes) {
+      process.waitFor();
+    }
+    database.stop();
+  }
+
+  private static String start(String name, Map<String, String> datasource) throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder builder =
+        new ProcessBuilder(java, "-jar", System.getProperty("newsdesk.jar"))
+            .redirectErrorStream(true)
+            .redirectOutput(new File("target/two-instances-" + name + ".log"));
+    Map<String, String> env = builder.environment();
+    env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+    env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+    env.put("QUARKUS_DATASOURCE_JDBC_URL", datasource.get("quarkus.datasource.jdbc.url"));
+    env.put("QUARKUS_DATASOURCE_USERNAME", datasource.get("quarkus.datasource.username"));
+    env.put("QUARKUS_DATASOURCE_PASSWORD", datasource.get("quarkus.datasource.password"));
+    env.put("NEWSDESK_ADMIN_TOKEN", ADMIN);
+    processes.add(builder.start());
+    String base = "http://127.0.0.1:" + port;
+    Instant deadline = Instant.now().plusSeconds(60);
+    while (true) {
+      try {
+        if (given().baseUri(base).get("/q/health/ready").statusCode() == 200) {
+          return base;
+        }
+      } catch (Exception notYet) {
+        // not listening yet
+      }
+      if (Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException("Instance " + name + " did not become ready; see its log");
+      }
+      Thread.sleep(200);
+    }
+  }
+
+  private static RequestSpecification on(String base) {
+    return given().baseUri(base);
+  }
+
+  private static RequestSpecification admin() {
+    return on(writer).header("Authorization", "Bearer " + ADMIN).contentType(ContentType.JSON);
+  }
+
+  /** Polls the reader until {@code seen} holds; returns how long that took. */
+  private static Duration untilReaderSees(
+      String path, Predicate<io.restassured.response.Response> seen) throws InterruptedException {
+    return untilReaderSees(path, seen, PROPAGATION);
+  }
+
+  private static Duration untilReaderSees(
+      String path, Predicate<io.restassured.response.Response> seen, Duration bound)
+      throws InterruptedException {
+    Instant start = Instant.now();
+    while (true) {
+      io.restassured.response.Response response = on(reader).get(path);
+      Duration waited = Duration.between(start, Instant.now());
+      if (seen.test(response)) {
+        return waited;
+      }
+      if (waited.compareTo(bound) > 0) {
+        throw new AssertionError(
+            path
+                + " on the other instance still shows the old state after "
+                + waited.toMillis()
+                + " ms");
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  @Test
+  void aPublishEditAndUnpublishOnOneInstanceShowOnTheOtherWithinASecond() throws Exception {
+    admin()
+        .body(Map.of("slug", "harbour", "name", "Harbour"))
+        .post("/api/v1/manage/categories")
+        .then()
+        .statusCode(201);
+    String id =
+        admin()
+            .body(
+                Map.of("title", "Pilot boats return", "category", "harbour", "body", "Calm seas."))
+            .post("/api/v1/manage/articles")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    String feed = "/api/v1/feed?category=harbour";
+    // The reader serves the empty feed from its cache: the publish must reach that cache.
+    untilReaderSees(feed, r -> "HIT".equals(r.header("X-Cache")), Duration.ofSeconds(10));
+
+    admin().post("/api/v1/manage/articles/" + id + "/publish").then().statusCode(200);
+    Duration published = untilReaderSees(feed, r -> r.jsonPath().getList("items").size() == 1);
+    untilReaderSees("/api/v1/articles/pilot-boats-return", r -> r.statusCode() == 200);
+    on(reader).get("/api/v1/articles/pilot-boats-return").then().statusCode(200);
+
+    String etag = admin().get("/api/v1/manage/articles/" + id).header("ETag");
+    admin()
+        .header("If-Match", etag)
+        .body(Map.of("title", "Pilot boats return at dawn", "category", "harbour", "body", "Calm."))
+        .put("/api/v1/manage/articles/" + id)
+        .then()
+        .statusCode(200);
+    Duration edited =
+        untilReaderSees(
+            "/api/v1/articles/pilot-boats-return",
+            r -> "Pilot boats return at dawn".equals(r.jsonPath().getString("title")));
+    untilReaderSees(
+        feed, r -> "Pilot boats return at dawn".equals(r.jsonPath().getString("items[0].title")));
+
+    admin().post("/api/v1/manage/articles/" + id + "/unpublish").then().statusCode(200);
+    Duration unpublished =
+        untilReaderSees("/api/v1/articles/pilot-boats-return", r -> r.statusCode() == 404);
+    untilReaderSees(feed, r -> r.jsonPath().getList("items").isEmpty());
+    assertEquals(404, on(reader).get("/api/v1/articles/pilot-boats-return").statusCode());
+    System.out.printf(
+        "Seen on the other instance after: publish %d ms, edit %d ms, unpublish %d ms%n",
+        published.toMillis(), edited.toMillis(), unpublished.toMillis());
+  }
+}
