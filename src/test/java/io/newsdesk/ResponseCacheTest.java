@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.newsdesk.cache.ResponseCache;
 import io.quarkus.test.common.TestResourceScope;
@@ -33,7 +32,8 @@ class ResponseCacheTest {
     String category = Api.category();
     Api.published(category, "Cached story about rain gauges");
     String path = "/api/v1/feed?category=" + category;
-    // Right after start the cache waits for its listener and the schedule check; give it time.
+    // Right after start the cache waits for its listener and the schedule check, and that check
+    // runs statements of its own now and then: try until a hit is seen with no statement at all.
     for (int attempt = 0; attempt < 50; attempt++) {
       given().get(path).then().statusCode(200);
       long hits = cache.stats().hitCount();
@@ -43,9 +43,9 @@ class ResponseCacheTest {
           .then()
           .statusCode(200)
           .body("items[0].title", equalTo("Cached story about rain gauges"));
-      if (cache.stats().hitCount() > hits) {
+      if (cache.stats().hitCount() > hits
+          && sessionFactory.getStatistics().getPrepareStatementCount() == statements) {
         given().get(path).then().header("X-Cache", "HIT");
-        assertEquals(statements, sessionFactory.getStatistics().getPrepareStatementCount());
         return;
       }
       Thread.sleep(100);

@@ -3,11 +3,14 @@ package io.newsdesk;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.newsdesk.cache.ResponseCache;
+import io.newsdesk.cache.SurrogateKeys;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.Test;
 class StatementCountTest {
 
   @Inject SessionFactory sessionFactory;
+  @Inject ResponseCache cache;
 
   private String category;
   private String slug;
@@ -37,17 +41,47 @@ class StatementCountTest {
     }
   }
 
+  /**
+   * Statements a request runs when it is not in the response cache. The counter is global and
+   * background work (the schedule check) can add to it, never subtract: the least of three tries is
+   * the request's own count.
+   */
   private long statementsFor(Runnable request) {
     Statistics statistics = sessionFactory.getStatistics();
-    long before = statistics.getPrepareStatementCount();
-    request.run();
-    return statistics.getPrepareStatementCount() - before;
+    long least = Long.MAX_VALUE;
+    for (int attempt = 0; attempt < 3; attempt++) {
+      cache.invalidate(List.of(SurrogateKeys.ALL), null);
+      long before = statistics.getPrepareStatementCount();
+      request.run();
+      least = Math.min(least, statistics.getPrepareStatementCount() - before);
+    }
+    return least;
   }
 
   @Test
   void articleBySlugIsOneStatement() {
     assertEquals(
         1, statementsFor(() -> given().get("/api/v1/articles/" + slug).then().statusCode(200)));
+  }
+
+  @Test
+  void anOldSlugIsTwoStatements() {
+    String id = Api.draft(category, "Renamed counted story");
+    Api.publish(id, null).then().statusCode(200);
+    String old = Api.slug(id);
+    Api.replace(id, Api.with(Api.article(category, "Renamed"), "slug", Api.unique("renamed")))
+        .then()
+        .statusCode(200);
+    assertEquals(
+        2,
+        statementsFor(
+            () ->
+                given()
+                    .redirects()
+                    .follow(false)
+                    .get("/api/v1/articles/" + old)
+                    .then()
+                    .statusCode(301)));
   }
 
   @Test

@@ -16,7 +16,7 @@ public final class SurrogateKeys {
   public static final String CATEGORIES = "categories";
 
   /** Everything, for when a notification may have been missed. */
-  static final String ALL = "*";
+  public static final String ALL = "*";
 
   private SurrogateKeys() {}
 

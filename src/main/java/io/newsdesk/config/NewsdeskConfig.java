@@ -34,6 +34,8 @@ public interface NewsdeskConfig {
 
   Feeds feeds();
 
+  Schedule schedule();
+
   /** Teaser settings. */
   interface Teaser {
     /** Longest default excerpt in characters, the closing "…" included. */
@@ -120,5 +122,15 @@ public interface NewsdeskConfig {
     /** Put each article's full sanitized HTML in the feed instead of its excerpt. */
     @WithDefault("false")
     boolean fullContent();
+  }
+
+  /** Scheduled publishing. */
+  interface Schedule {
+    /**
+     * How often due scheduled articles are entered into the change feed (readers see them on time
+     * regardless).
+     */
+    @WithDefault("1s")
+    String checkEvery();
   }
 }
