@@ -211,6 +211,22 @@ class Article {
         publication());
   }
 
+  /** The content as an editor would send it to write exactly this article again. */
+  ArticleInput toInput() {
+    return new ArticleInput(
+        title,
+        subtitle,
+        slug,
+        category.slug(),
+        List.of(tags),
+        List.of(byline),
+        bodySource,
+        bodyFormat,
+        image(),
+        Seo.of(seoTitle, seoDescription, seoCanonicalUrl),
+        externalId);
+  }
+
   /** When readers see (or will see) it: null unless published or scheduled. */
   Instant publication() {
     return status == State.published ? publishedAt : null;

@@ -56,6 +56,35 @@ public record ArticleInput(
         @Schema(description = "Your own unique id, for imports", example = "wire-2026-11-27-0042")
         String externalId) {
 
+  ArticleInput withExternalId(String id) {
+    return new ArticleInput(
+        title, subtitle, slug, category, tags, byline, body, bodyFormat, image, seo, id);
+  }
+
+  ArticleInput withSlug(String newSlug) {
+    return new ArticleInput(
+        title, subtitle, newSlug, category, tags, byline, body, bodyFormat, image, seo, externalId);
+  }
+
+  /** Whether writing this would leave an article that now says {@code current} unchanged. */
+  boolean sameContentAs(ArticleInput current) {
+    return title.strip().equals(current.title)
+        && java.util.Objects.equals(blankToNull(subtitle), current.subtitle)
+        && java.util.Objects.equals(slug, current.slug)
+        && category.equals(current.category)
+        && tagsOrEmpty().stream().distinct().toList().equals(current.tagsOrEmpty())
+        && bylineOrEmpty().equals(current.bylineOrEmpty())
+        && bodyOrEmpty().equals(current.bodyOrEmpty())
+        && formatOrDefault() == current.formatOrDefault()
+        && java.util.Objects.equals(image, current.image)
+        && java.util.Objects.equals(seo, current.seo)
+        && java.util.Objects.equals(externalId, current.externalId);
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
   List<String> tagsOrEmpty() {
     return tags == null ? List.of() : tags;
   }

@@ -85,6 +85,10 @@ class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
     }
   }
 
+  Optional<Article> findByExternalId(String externalId) {
+    return find("externalId", externalId).firstResultOptional();
+  }
+
   boolean externalIdTaken(String externalId) {
     return count("externalId", externalId) > 0;
   }

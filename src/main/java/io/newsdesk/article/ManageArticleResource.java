@@ -1,5 +1,7 @@
 package io.newsdesk.article;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.newsdesk.auth.CurrentCaller;
 import io.newsdesk.auth.Role;
 import io.newsdesk.teaser.TeaserInput;
@@ -7,6 +9,7 @@ import io.newsdesk.teaser.TeaserSettings;
 import io.newsdesk.text.PlainText;
 import io.newsdesk.text.Slugs;
 import io.newsdesk.web.Links;
+import io.newsdesk.web.MergePatch;
 import io.newsdesk.web.Page;
 import io.newsdesk.web.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
@@ -21,6 +24,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -35,8 +39,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -51,10 +57,18 @@ import org.jboss.resteasy.reactive.RestResponse;
 class ManageArticleResource {
 
   private final ManageArticleService articles;
+  private final IdempotentCreates idempotent;
+  private final ArticlePatches patches;
   private final CurrentCaller caller;
 
-  ManageArticleResource(ManageArticleService articles, CurrentCaller caller) {
+  ManageArticleResource(
+      ManageArticleService articles,
+      IdempotentCreates idempotent,
+      ArticlePatches patches,
+      CurrentCaller caller) {
     this.articles = articles;
+    this.idempotent = idempotent;
+    this.patches = patches;
     this.caller = caller;
   }
 
@@ -64,7 +78,10 @@ class ManageArticleResource {
       summary = "Create a draft",
       description =
           "Renders the body (Markdown or HTML) to sanitized HTML and text, and writes the teaser."
-              + " The slug is generated from the title when absent.")
+              + " The slug is generated from the title when absent. With an Idempotency-Key, a"
+              + " retry with the same key and body within 24 hours returns the first answer (same"
+              + " id, 201) instead of creating another article; the same key with another body is"
+              + " a 422.")
   @APIResponse(
       responseCode = "201",
       description = "Created as a draft",
@@ -76,14 +93,61 @@ class ManageArticleResource {
   @APIResponse(responseCode = "400", ref = "BadRequest")
   @APIResponse(responseCode = "409", ref = "Conflict")
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+  @APIResponse(responseCode = "422", ref = "IdempotencyKeyReused")
   public RestResponse<ManagedArticleView> createArticle(
-      @NotNull @Valid ArticleInput body, UriInfo uri) {
-    ManagedArticleView created = articles.create(body, caller.get());
-    return RestResponse.ResponseBuilder.<ManagedArticleView>created(
-            uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-        .entity(created)
-        .header(HttpHeaders.ETAG, created.etag())
-        .build();
+      @HeaderParam("Idempotency-Key")
+          @Size(min = 1, max = 200)
+          @Pattern(regexp = "[\\x21-\\x7e]+", message = "must be printable ASCII without spaces")
+          @Parameter(description = "Any unique string you choose, such as a UUID, per new article")
+          String idempotencyKey,
+      @NotNull @Valid ArticleInput body,
+      UriInfo uri)
+      throws JsonProcessingException {
+    IdempotentCreates.Created result =
+        idempotencyKey == null
+            ? new IdempotentCreates.Created(articles.create(body, caller.get()), false)
+            : idempotent.create(idempotencyKey, body, caller.get());
+    ManagedArticleView created = result.article();
+    RestResponse.ResponseBuilder<ManagedArticleView> response =
+        RestResponse.ResponseBuilder.<ManagedArticleView>created(
+                uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+            .entity(created)
+            .header(HttpHeaders.ETAG, created.etag());
+    if (result.replayed()) {
+      response.header("Idempotent-Replayed", "true");
+    }
+    return response.build();
+  }
+
+  @PATCH
+  @Path("{id}")
+  @Consumes(MergePatch.MEDIA_TYPE)
+  @Operation(
+      summary = "Change part of an article",
+      description =
+          "A JSON Merge Patch (RFC 7396) of the ArticleInput fields: absent fields stay as they"
+              + " are, null clears an optional field (a required one, title or category, cannot be"
+              + " cleared), arrays are replaced whole. Needs If-Match, like PUT.")
+  @APIResponse(responseCode = "200", description = "The article as stored")
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+  @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+  @APIResponse(responseCode = "428", ref = "PreconditionRequired")
+  public RestResponse<ManagedArticleView> patchArticle(
+      @PathParam("id") UUID id,
+      @HeaderParam("If-Match") @Parameter(description = "The ETag you read") String ifMatch,
+      @RequestBody(
+              content =
+                  @Content(
+                      mediaType = MergePatch.MEDIA_TYPE,
+                      schema = @Schema(implementation = ArticleInput.class)))
+          JsonNode patch)
+      throws JsonProcessingException {
+    return withEtag(
+        articles.rewrite(
+            id, ifMatch, current -> patches.merge(current, patch), caller.get(), "patched"));
   }
 
   @GET
@@ -187,7 +251,7 @@ class ManageArticleResource {
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
   public RestResponse<ManagedArticleView> publishArticle(
       @PathParam("id") UUID id, @Valid PublishInput body) {
-    return withEtag(articles.publish(id, body));
+    return withEtag(articles.publish(id, body, caller.get()));
   }
 
   @POST
@@ -200,7 +264,7 @@ class ManageArticleResource {
   @APIResponse(responseCode = "400", ref = "BadRequest")
   @APIResponse(responseCode = "404", ref = "NotFound")
   public RestResponse<ManagedArticleView> unpublishArticle(@PathParam("id") UUID id) {
-    return withEtag(articles.unpublish(id));
+    return withEtag(articles.unpublish(id, caller.get()));
   }
 
   @DELETE
@@ -221,7 +285,7 @@ class ManageArticleResource {
           @Parameter(description = "Delete for good (admins only)")
           Boolean purge) {
     if (!purge) {
-      articles.archive(id);
+      articles.archive(id, caller.get());
     } else if (caller.get().atLeast(Role.admin)) {
       articles.purge(id);
     } else {

@@ -1,11 +1,13 @@
 package io.newsdesk.article;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.newsdesk.auth.Caller;
 import io.newsdesk.auth.Role;
 import io.newsdesk.category.Category;
 import io.newsdesk.category.CategoryService;
 import io.newsdesk.changes.ChangeLog;
 import io.newsdesk.config.NewsdeskConfig;
+import io.newsdesk.revision.Revisions;
 import io.newsdesk.search.SearchIndex;
 import io.newsdesk.teaser.TeaserInput;
 import io.newsdesk.teaser.TeaserService;
@@ -22,6 +24,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -40,6 +43,8 @@ public class ManageArticleService {
   private final TeaserService teasers;
   private final SearchIndex search;
   private final ChangeLog changes;
+  private final Revisions revisions;
+  private final ArticlePatches patches;
   private final Clock clock;
   private final int wordsPerMinute;
 
@@ -49,6 +54,8 @@ public class ManageArticleService {
       TeaserService teasers,
       SearchIndex search,
       ChangeLog changes,
+      Revisions revisions,
+      ArticlePatches patches,
       Clock clock,
       NewsdeskConfig config) {
     this.articles = articles;
@@ -56,6 +63,8 @@ public class ManageArticleService {
     this.teasers = teasers;
     this.search = search;
     this.changes = changes;
+    this.revisions = revisions;
+    this.patches = patches;
     this.clock = clock;
     this.wordsPerMinute = config.reading().wordsPerMinute();
   }
@@ -67,7 +76,7 @@ public class ManageArticleService {
     String slug = input.slug() != null ? input.slug() : freeSlug(input.title(), article.id);
     write(article, input, slug, now);
     articles.persist(article);
-    return saved(article, null, now);
+    return saved(article, null, now, caller, "created", input);
   }
 
   ManagedArticleView get(UUID id) {
@@ -86,21 +95,77 @@ public class ManageArticleService {
 
   @Transactional
   ManagedArticleView replace(UUID id, String ifMatch, ArticleInput input, Caller caller) {
+    try {
+      return rewrite(id, ifMatch, current -> input, caller, "updated");
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("A PUT body is parsed before it gets here", e);
+    }
+  }
+
+  /** The content an editor wants, made from the article's current content. */
+  @FunctionalInterface
+  interface Edit {
+    ArticleInput apply(ArticleInput current) throws JsonProcessingException;
+  }
+
+  /**
+   * Writes new content over the article: PUT ("updated"), merge patch ("patched") and restoring a
+   * revision ("restored") alike, with the same role and If-Match rules. The edit is made from the
+   * content as locked in this transaction, so a patch never applies to a stale base.
+   */
+  @Transactional
+  ManagedArticleView rewrite(UUID id, String ifMatch, Edit edit, Caller caller, String action)
+      throws JsonProcessingException {
     Instant now = clock.instant();
     Article article = findForUpdate(id);
+    checkMayEdit(article, caller);
+    checkVersion(article, ifMatch);
+    ArticleInput input = edit.apply(article.toInput());
+    Instant before = article.publication();
+    write(article, input, input.slug() != null ? input.slug() : article.slug, now);
+    return saved(article, before, now, caller, action, input);
+  }
+
+  /** Makes revision {@code number}'s content the article's content again, as a new revision. */
+  @Transactional
+  public ManagedArticleView restore(UUID id, int number, String ifMatch, Caller caller)
+      throws JsonProcessingException {
+    return rewrite(
+        id, ifMatch, current -> patches.valid(revisions.input(id, number)), caller, "restored");
+  }
+
+  /** The article with {@code externalId}, if any. */
+  Optional<UUID> byExternalId(String externalId) {
+    return articles.findByExternalId(externalId).map(a -> a.id);
+  }
+
+  /**
+   * Writes an import's content over the article with its external id unless it already says exactly
+   * that, so re-running an import changes nothing.
+   */
+  @Transactional
+  Optional<ManagedArticleView> upsert(UUID id, ArticleInput input, Caller caller) {
+    Instant now = clock.instant();
+    Article article = findForUpdate(id);
+    ArticleInput wanted = input.slug() == null ? input.withSlug(article.slug) : input;
+    if (wanted.sameContentAs(article.toInput())) {
+      return Optional.empty();
+    }
+    Instant before = article.publication();
+    write(article, wanted, wanted.slug(), now);
+    return Optional.of(saved(article, before, now, caller, "imported", wanted));
+  }
+
+  private static void checkMayEdit(Article article, Caller caller) {
     if (!caller.atLeast(Role.editor)
         && !(Objects.equals(article.createdBy, caller.tokenId())
             && article.status == Article.State.draft)) {
       throw ProblemException.forbidden("Contributors may edit only their own drafts");
     }
-    checkVersion(article, ifMatch);
-    Instant before = article.publication();
-    write(article, input, input.slug() != null ? input.slug() : article.slug, now);
-    return saved(article, before, now);
   }
 
   @Transactional
-  public ManagedArticleView publish(UUID id, PublishInput input) {
+  public ManagedArticleView publish(UUID id, PublishInput input, Caller caller) {
     Instant now = clock.instant();
     Article article = findForUpdate(id);
     Instant requested = input == null ? null : checkedPublishAt(input.publishAt());
@@ -108,25 +173,25 @@ public class ManageArticleService {
     Instant at = requested != null ? requested : article.isLive(now) ? article.publishedAt : now;
     Instant before = article.publication();
     article.publish(at, now);
-    return saved(article, before, now);
+    return saved(article, before, now, caller, at.isAfter(now) ? "scheduled" : "published", null);
   }
 
   @Transactional
-  ManagedArticleView unpublish(UUID id) {
+  ManagedArticleView unpublish(UUID id, Caller caller) {
     Instant now = clock.instant();
     Article article = findForUpdate(id);
     Instant before = article.publication();
     article.unpublish(now);
-    return saved(article, before, now);
+    return saved(article, before, now, caller, "unpublished", null);
   }
 
   @Transactional
-  void archive(UUID id) {
+  void archive(UUID id, Caller caller) {
     Instant now = clock.instant();
     Article article = findForUpdate(id);
     Instant before = article.publication();
     article.archive(now);
-    saved(article, before, now);
+    saved(article, before, now, caller, "archived", null);
   }
 
   @Transactional
@@ -175,7 +240,13 @@ public class ManageArticleService {
    * entry, and reports the change to readers, all in the same transaction. {@code before}: when the
    * article was published before this write, or null.
    */
-  private ManagedArticleView saved(Article article, Instant before, Instant now) {
+  private ManagedArticleView saved(
+      Article article,
+      Instant before,
+      Instant now,
+      Caller caller,
+      String action,
+      ArticleInput input) {
     articles.flush();
     teasers.write(article.teaserSource());
     search.index(article.id);
@@ -186,7 +257,10 @@ public class ManageArticleService {
         article.publication(),
         article.status == Article.State.archived,
         now);
-    return ManagedArticleView.from(article, now);
+    ManagedArticleView view = ManagedArticleView.from(article, now);
+    revisions.record(
+        article.id, caller, action, input != null ? input : article.toInput(), view, now);
+    return view;
   }
 
   /** PostgreSQL keeps microseconds and a range of years; anything outside is a client mistake. */

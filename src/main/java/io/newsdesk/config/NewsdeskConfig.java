@@ -36,6 +36,8 @@ public interface NewsdeskConfig {
 
   Schedule schedule();
 
+  Http http();
+
   /** Teaser settings. */
   interface Teaser {
     /** Longest default excerpt in characters, the closing "…" included. */
@@ -132,5 +134,12 @@ public interface NewsdeskConfig {
      */
     @WithDefault("1s")
     String checkEvery();
+  }
+
+  /** Request limits. */
+  interface Http {
+    /** Largest request body, except imports, which stream (413 beyond it). */
+    @WithDefault("1M")
+    MemorySize maxBodySize();
   }
 }

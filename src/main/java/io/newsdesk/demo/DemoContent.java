@@ -100,7 +100,7 @@ class DemoContent {
             null);
     var created = articles.create(input, DEMO);
     Duration age = Duration.ofMinutes(Long.parseLong(header.get("minutes-ago")));
-    articles.publish(created.id(), new PublishInput(clock.instant().minus(age)));
+    articles.publish(created.id(), new PublishInput(clock.instant().minus(age)), DEMO);
   }
 
   private static List<String> list(String value) {

@@ -1,25 +1,30 @@
 package io.newsdesk.web;
 
-import io.quarkus.runtime.configuration.MemorySize;
+import io.newsdesk.config.NewsdeskConfig;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Answers a declared body over {@code quarkus.http.limits.max-body-size} with a 413 problem+json
- * before anything reads it (the HTTP layer's own 413 has an empty body). A chunked body without a
- * length is still stopped by the HTTP layer at the same limit.
+ * Answers a declared body over {@code newsdesk.http.max-body-size} (1M) with a 413 problem+json
+ * before anything reads it (the HTTP layer's own 413 has an empty body). Imports stream, so their
+ * path may take up to {@code quarkus.http.limits.max-body-size}, the HTTP layer's hard ceiling;
+ * every other body must declare its length (411 otherwise), so none is read into memory past the
+ * limit.
  */
 @ApplicationScoped
 class BodyLimit {
 
+  /** The one path whose body is streamed rather than read whole. */
+  static final String STREAMED = "/api/v1/manage/import";
+
   private final long maxBytes;
 
-  BodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
-    this.maxBytes = maxBodySize.asLongValue();
+  BodyLimit(NewsdeskConfig config) {
+    this.maxBytes = config.http().maxBodySize().asLongValue();
   }
 
   void install(@Observes Router router) {
@@ -29,25 +34,38 @@ class BodyLimit {
         .handler(
             context -> {
               String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-              if (length != null && tooLong(length)) {
-                Problem problem =
-                    new Problem(
-                        "/problems/payload-too-large",
-                        "Payload Too Large",
-                        413,
-                        "The body is larger than " + maxBytes + " bytes",
-                        context.request().path(),
-                        null);
-                context
-                    .response()
-                    .setStatusCode(413)
-                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .putHeader(HttpHeaders.CONNECTION, "close")
-                    .end(JsonObject.mapFrom(problem).encode());
+              boolean streamed = context.request().path().equals(STREAMED);
+              if (!streamed
+                  && length == null
+                  && context.request().getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
+                reject(
+                    context,
+                    411,
+                    "/problems/length-required",
+                    "Length Required",
+                    "Send the body with a Content-Length");
+              } else if (!streamed && length != null && tooLong(length)) {
+                reject(
+                    context,
+                    413,
+                    "/problems/payload-too-large",
+                    "Payload Too Large",
+                    "The body is larger than " + maxBytes + " bytes");
               } else {
                 context.next();
               }
             });
+  }
+
+  private static void reject(
+      RoutingContext context, int status, String type, String title, String detail) {
+    Problem problem = new Problem(type, title, status, detail, context.request().path(), null);
+    context
+        .response()
+        .setStatusCode(status)
+        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+        .putHeader(HttpHeaders.CONNECTION, "close")
+        .end(JsonObject.mapFrom(problem).encode());
   }
 
   private boolean tooLong(String length) {

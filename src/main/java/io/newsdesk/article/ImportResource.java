@@ -1,0 +1,219 @@
+package io.newsdesk.article;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newsdesk.auth.Caller;
+import io.newsdesk.auth.CurrentCaller;
+import io.newsdesk.auth.Role;
+import io.newsdesk.web.FieldError;
+import io.newsdesk.web.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** Wire agencies and migrations write articles by their own ids, one or thousands at a time. */
+@Path("/api/v1/manage")
+@RolesAllowed(Role.EDITOR)
+@Tag(name = "Articles (management)")
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "403", ref = "Forbidden")
+class ImportResource {
+
+  private static final Logger LOG = Logger.getLogger(ImportResource.class);
+  static final String NDJSON = "application/x-ndjson";
+  private static final int MAX_LINE = 1 << 20;
+
+  private final Imports imports;
+  private final ArticlePatches documents;
+  private final ObjectMapper json;
+  private final CurrentCaller caller;
+
+  ImportResource(
+      Imports imports, ArticlePatches documents, ObjectMapper json, CurrentCaller caller) {
+    this.imports = imports;
+    this.documents = documents;
+    this.json = json;
+    this.caller = caller;
+  }
+
+  @PUT
+  @Path("articles/by-external-id/{externalId}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Create or replace an article by your id",
+      description =
+          "Creates the article with this external id (201), or replaces its content (200); if it"
+              + " already says exactly this, nothing changes (no new version or revision), so an"
+              + " import can be re-run safely. No If-Match: the importer is the source of truth.")
+  @APIResponse(responseCode = "200", description = "Replaced or unchanged")
+  @APIResponse(responseCode = "201", description = "Created as a draft")
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+  public RestResponse<ManagedArticleView> upsertByExternalId(
+      @PathParam("externalId")
+          @Size(max = 200)
+          @Pattern(regexp = "^[\\x21-\\x7e]+$", message = "must be printable ASCII without spaces")
+          String externalId,
+      @NotNull @Valid ArticleInput body,
+      UriInfo uri) {
+    if (body.externalId() != null && !body.externalId().equals(externalId)) {
+      throw ProblemException.invalid("externalId", "must be absent or the same as in the path");
+    }
+    Imports.Result result = imports.upsert(externalId, body, null, caller.get());
+    ManagedArticleView view = result.article();
+    RestResponse.ResponseBuilder<ManagedArticleView> response =
+        result.created()
+            ? RestResponse.ResponseBuilder.<ManagedArticleView>created(
+                uri.getBaseUriBuilder()
+                    .path("api/v1/manage/articles")
+                    .path(view.id().toString())
+                    .build())
+            : RestResponse.ResponseBuilder.<ManagedArticleView>ok();
+    return response.entity(view).header(HttpHeaders.ETAG, view.etag()).build();
+  }
+
+  @POST
+  @Path("import")
+  @Consumes(NDJSON)
+  @Produces(NDJSON)
+  @Operation(
+      summary = "Import articles (NDJSON)",
+      description =
+          "One ArticleInput per line, each with an externalId and optionally publishAt. Each line"
+              + " is created or replaced by its external id in its own transaction (all or"
+              + " nothing per line), and answered by one ImportResult line as it is done, so a"
+              + " re-run creates nothing new and a bad line is reported while the others land."
+              + " The body is read as it arrives; lines up to 1 MiB.")
+  @RequestBody(
+      content = @Content(mediaType = NDJSON, schema = @Schema(implementation = ArticleInput.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "One ImportResult per input line",
+      content = @Content(mediaType = NDJSON, schema = @Schema(implementation = ImportReport.class)))
+  @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+  public StreamingOutput importArticles(InputStream body) {
+    Caller who = caller.get();
+    return out -> {
+      Reader reader = new InputStreamReader(body, StandardCharsets.UTF_8);
+      StringBuilder line = new StringBuilder();
+      int number = 0;
+      while (readLine(reader, line)) {
+        number++;
+        if (!line.toString().isBlank()) {
+          out.write(json.writeValueAsBytes(importLine(number, line, who)));
+          out.write('\n');
+          out.flush();
+        }
+      }
+    };
+  }
+
+  /** Reads up to the next newline; false at the end of the input. Over-long lines are cut. */
+  private static boolean readLine(Reader reader, StringBuilder line) throws IOException {
+    line.setLength(0);
+    int c = reader.read();
+    if (c < 0) {
+      return false;
+    }
+    while (c >= 0 && c != '\n') {
+      if (line.length() <= MAX_LINE) {
+        line.append((char) c);
+      }
+      c = reader.read();
+    }
+    return true;
+  }
+
+  private ImportReport importLine(int number, CharSequence text, Caller who) {
+    if (text.length() > MAX_LINE) {
+      return failed(number, null, 413, "The line is longer than 1 MiB", null);
+    }
+    String externalId = null;
+    try {
+      JsonNode node = json.readTree(text.toString());
+      if (!(node instanceof ObjectNode object)) {
+        return failed(number, null, 400, "A line must be a JSON object", null);
+      }
+      Instant publishAt = publishAt(object.remove("publishAt"));
+      ArticleInput input = documents.valid(object);
+      externalId = input.externalId();
+      if (externalId == null) {
+        throw ProblemException.invalid(
+            "externalId", "is required in an import, so that a re-run finds the article");
+      }
+      Imports.Result result = imports.upsert(externalId, input, publishAt, who);
+      ManagedArticleView view = result.article();
+      return new ImportReport(
+          number,
+          result.outcome(),
+          result.created() ? 201 : 200,
+          view.id(),
+          view.slug(),
+          externalId,
+          null,
+          null);
+    } catch (ProblemException e) {
+      return failed(number, externalId, e.status(), e.getMessage(), e.errors());
+    } catch (ConstraintViolationException e) {
+      List<FieldError> errors =
+          e.getConstraintViolations().stream()
+              .map(v -> new FieldError(v.getPropertyPath().toString(), v.getMessage()))
+              .toList();
+      return failed(number, externalId, 400, "The article is not valid", errors);
+    } catch (JsonProcessingException e) {
+      return failed(number, externalId, 400, "Not valid JSON: " + e.getOriginalMessage(), null);
+    } catch (RuntimeException e) {
+      return failed(
+          number, externalId, 409, "The line could not be saved; nothing of it was kept", null);
+    }
+  }
+
+  private static Instant publishAt(JsonNode value) {
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    try {
+      return Instant.parse(value.asText());
+    } catch (DateTimeException e) {
+      throw ProblemException.invalid("publishAt", "must be an ISO-8601 instant");
+    }
+  }
+
+  private static ImportReport failed(
+      int number, String externalId, int status, String detail, List<FieldError> errors) {
+    return new ImportReport(number, "failed", status, null, null, externalId, detail, errors);
+  }
+}

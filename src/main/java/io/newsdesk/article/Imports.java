@@ -1,0 +1,56 @@
+package io.newsdesk.article;
+
+import io.newsdesk.auth.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Creates or replaces the article with a given external id, so an agency feed or a migration can be
+ * re-run without duplicates: content that is already there is left alone, and a line with a
+ * publication time is published at it. One transaction per article.
+ */
+@ApplicationScoped
+class Imports {
+
+  /** What an import did with one article: created, updated or unchanged. */
+  record Result(ManagedArticleView article, String outcome) {
+
+    boolean created() {
+      return outcome.equals("created");
+    }
+  }
+
+  private final ManageArticleService articles;
+
+  Imports(ManageArticleService articles) {
+    this.articles = articles;
+  }
+
+  @Transactional
+  Result upsert(String externalId, ArticleInput input, Instant publishAt, Caller caller) {
+    ArticleInput content = input.withExternalId(externalId);
+    Optional<UUID> existing = articles.byExternalId(externalId);
+    Result result;
+    if (existing.isEmpty()) {
+      result = new Result(articles.create(content, caller), "created");
+    } else {
+      Optional<ManagedArticleView> changed = articles.upsert(existing.get(), content, caller);
+      result =
+          changed
+              .map(view -> new Result(view, "updated"))
+              .orElseGet(() -> new Result(articles.get(existing.get()), "unchanged"));
+    }
+    ManagedArticleView view = result.article();
+    Instant at = publishAt == null ? null : publishAt.truncatedTo(ChronoUnit.MICROS);
+    if (at != null && !at.equals(view.publishedAt()) && !at.equals(view.publishAt())) {
+      return new Result(
+          articles.publish(view.id(), new PublishInput(at), caller),
+          result.created() ? "created" : "updated");
+    }
+    return result;
+  }
+}
