@@ -83,6 +83,11 @@ public class ManageArticleService {
     return ManagedArticleView.from(find(id), clock.instant());
   }
 
+  /** Any article in the readers' shape, for a preview link. */
+  ArticleView preview(UUID id) {
+    return ArticleView.from(find(id));
+  }
+
   Page<ArticleSummary> list(Status status, String category, String q, int number, int limit) {
     Instant now = clock.instant();
     var items =
@@ -197,7 +202,14 @@ public class ManageArticleService {
   @Transactional
   void purge(UUID id) {
     Article article = findForUpdate(id);
-    changes.article(article.id, article.slug, article.publication(), null, true, clock.instant());
+    changes.article(
+        article.id,
+        article.slug,
+        article.title,
+        article.publication(),
+        null,
+        true,
+        clock.instant());
     articles.delete(article);
   }
 
@@ -211,7 +223,8 @@ public class ManageArticleService {
     Article article = findForUpdate(id);
     TeaserSettings settings = teasers.override(article.teaserSource(), input);
     Instant publication = article.publication();
-    changes.article(article.id, article.slug, publication, publication, false, clock.instant());
+    changes.article(
+        article.id, article.slug, article.title, publication, publication, false, clock.instant());
     return settings;
   }
 
@@ -253,6 +266,7 @@ public class ManageArticleService {
     changes.article(
         article.id,
         article.slug,
+        article.title,
         before,
         article.publication(),
         article.status == Article.State.archived,

@@ -2,13 +2,17 @@ package io.newsdesk.changes;
 
 import io.newsdesk.cache.Invalidations;
 import io.newsdesk.cache.SurrogateKeys;
+import io.newsdesk.webhook.Events;
+import io.newsdesk.webhook.Webhooks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -25,10 +29,38 @@ public class ChangeLog {
 
   private final EntityManager entityManager;
   private final Invalidations invalidations;
+  private final Webhooks webhooks;
 
-  ChangeLog(EntityManager entityManager, Invalidations invalidations) {
+  ChangeLog(EntityManager entityManager, Invalidations invalidations, Webhooks webhooks) {
     this.entityManager = entityManager;
     this.invalidations = invalidations;
+    this.webhooks = webhooks;
+  }
+
+  /** What readers could see of an article: published, scheduled or hidden (draft, archived). */
+  private static String visibility(Instant publication, Instant now) {
+    return publication == null ? "hidden" : publication.isAfter(now) ? "scheduled" : "published";
+  }
+
+  private static Map<String, Object> state(String visibility, Instant publishedAt) {
+    Map<String, Object> state = new LinkedHashMap<>();
+    state.put("visibility", visibility);
+    if (publishedAt != null) {
+      state.put("publishedAt", publishedAt);
+    }
+    return state;
+  }
+
+  private static Map<String, Object> state(
+      UUID id, String slug, String title, String visibility, Instant publishedAt) {
+    Map<String, Object> state = new LinkedHashMap<>();
+    state.put("id", id);
+    state.put("slug", slug);
+    if (title != null) {
+      state.put("title", title);
+    }
+    state.putAll(state(visibility, publishedAt));
+    return state;
   }
 
   /**
@@ -38,7 +70,13 @@ public class ChangeLog {
    */
   @Transactional(TxType.MANDATORY)
   public void article(
-      UUID id, String slug, Instant before, Instant after, boolean deleted, Instant now) {
+      UUID id,
+      String slug,
+      String title,
+      Instant before,
+      Instant after,
+      boolean deleted,
+      Instant now) {
     if (before == null && after == null) {
       return; // a draft stayed a draft: readers saw nothing and will see nothing
     }
@@ -54,6 +92,11 @@ public class ChangeLog {
     if (wasLive || live) {
       String type = !wasLive ? "published" : live ? "updated" : deleted ? "deleted" : "unpublished";
       insert(type, id, slug, now, true);
+      Map<String, Object> current =
+          state(id, slug, title, deleted ? "deleted" : visibility(after, now), after);
+      webhooks.enqueue(
+          Events.ofChange(type),
+          Map.of("article", current, "previous", state(visibility(before, now), before)));
     }
     if (scheduled) {
       insert("published", id, slug, after, false);
@@ -77,6 +120,9 @@ public class ChangeLog {
         .setParameter("category", categoryId)
         .setParameter("now", now)
         .executeUpdate();
+    webhooks.enqueue(
+        Events.CATEGORY_CHANGED,
+        Map.of("category", Map.of("slug", newSlug), "previous", Map.of("slug", oldSlug)));
     invalidations.touch(
         List.of(
             SurrogateKeys.CATEGORIES,
@@ -91,6 +137,7 @@ public class ChangeLog {
    */
   @Transactional(TxType.MANDATORY)
   public void categoryTouched(String slug) {
+    webhooks.enqueue(Events.CATEGORY_CHANGED, Map.of("category", Map.of("slug", slug)));
     invalidations.touch(Set.of(SurrogateKeys.CATEGORIES, SurrogateKeys.category(slug)));
   }
 
@@ -104,8 +151,9 @@ public class ChangeLog {
     return release(
         entityManager
             .createNativeQuery(
-                "select id, article_id from content_change where seq is null and at <= :now"
-                    + " order by at, id",
+                "select c.id, c.article_id, c.slug, c.at, a.title from content_change c"
+                    + " left join article a on a.id = c.article_id"
+                    + " where c.seq is null and c.at <= :now order by c.at, c.id",
                 Object[].class)
             .setParameter("now", now)
             .getResultList());
@@ -147,14 +195,20 @@ public class ChangeLog {
     release(
         entityManager
             .createNativeQuery(
-                "select id, article_id from content_change"
-                    + " where article_id = :article and seq is null and at <= :now order by at, id",
+                "select c.id, c.article_id, c.slug, c.at, a.title from content_change c"
+                    + " left join article a on a.id = c.article_id"
+                    + " where c.article_id = :article and c.seq is null and c.at <= :now"
+                    + " order by c.at, c.id",
                 Object[].class)
             .setParameter("article", article)
             .setParameter("now", now)
             .getResultList());
   }
 
+  /**
+   * Gives scheduled publications their positions and announces them, exactly once: the rows are
+   * locked by the position lock, and a released row is no longer pending.
+   */
   private List<UUID> release(List<Object[]> due) {
     List<UUID> articles = new ArrayList<>();
     for (Object[] row : due) {
@@ -163,7 +217,16 @@ public class ChangeLog {
               "update content_change set seq = nextval('content_change_seq') where id = :id")
           .setParameter("id", row[0])
           .executeUpdate();
-      articles.add((UUID) row[1]);
+      UUID article = (UUID) row[1];
+      Instant at = (Instant) row[3];
+      webhooks.enqueue(
+          Events.PUBLISHED,
+          Map.of(
+              "article",
+              state(article, (String) row[2], (String) row[4], "published", at),
+              "previous",
+              state("scheduled", at)));
+      articles.add(article);
     }
     return articles;
   }

@@ -38,6 +38,10 @@ public interface NewsdeskConfig {
 
   Http http();
 
+  Preview preview();
+
+  Webhooks webhooks();
+
   /** Teaser settings. */
   interface Teaser {
     /** Longest default excerpt in characters, the closing "…" included. */
@@ -141,5 +145,42 @@ public interface NewsdeskConfig {
     /** Largest request body, except imports, which stream (413 beyond it). */
     @WithDefault("1M")
     MemorySize maxBodySize();
+  }
+
+  /** Draft previews. */
+  interface Preview {
+    /** How long a preview link works. */
+    @WithDefault("1h")
+    java.time.Duration lifetime();
+  }
+
+  /** Webhook delivery. */
+  interface Webhooks {
+    /**
+     * Deliver to targets on loopback, private, link-local or other internal addresses (off: such
+     * targets are refused, against server-side request forgery).
+     */
+    @WithDefault("false")
+    boolean allowPrivateTargets();
+
+    /** How often the worker looks for deliveries that are due. */
+    @WithDefault("1s")
+    String pollEvery();
+
+    /** Wait before the first retry; it doubles with every further attempt. */
+    @WithDefault("10s")
+    java.time.Duration retryBase();
+
+    /** The longest wait between two attempts. */
+    @WithDefault("1h")
+    java.time.Duration retryCap();
+
+    /** Attempts before a delivery is given up as failed (it can still be redelivered by hand). */
+    @WithDefault("12")
+    int maxAttempts();
+
+    /** How long to wait for a receiver's answer. */
+    @WithDefault("10s")
+    java.time.Duration timeout();
   }
 }

@@ -1,0 +1,24 @@
+package io.newsdesk.webhook;
+
+/** The events a webhook can subscribe to. */
+public final class Events {
+
+  public static final String PUBLISHED = "article.published";
+  public static final String UPDATED = "article.updated";
+  public static final String UNPUBLISHED = "article.unpublished";
+  public static final String DELETED = "article.deleted";
+  public static final String CATEGORY_CHANGED = "category.changed";
+
+  static final String PATTERN =
+      "article\\.published|article\\.updated|article\\.unpublished|article\\.deleted"
+          + "|category\\.changed";
+  static final String LIST =
+      "article.published, article.updated, article.unpublished, article.deleted, category.changed";
+
+  private Events() {}
+
+  /** The event for a change-feed entry of this type. */
+  public static String ofChange(String type) {
+    return "article." + type;
+  }
+}
