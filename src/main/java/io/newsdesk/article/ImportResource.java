@@ -11,20 +11,11 @@ import io.newsdesk.web.FieldError;
 import io.newsdesk.web.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.StreamingOutput;
-import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -40,10 +31,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.RestResponse;
 
-/** Wire agencies and migrations write articles by their own ids, one or thousands at a time. */
-@Path("/api/v1/manage")
+/** Wire agencies and migrations import thousands of articles at a time, by their own ids. */
+@Path("/api/v1/manage/import")
 @RolesAllowed(Role.EDITOR)
 @Tag(name = "Articles (management)")
 @APIResponse(responseCode = "401", ref = "Unauthorized")
@@ -67,46 +57,7 @@ class ImportResource {
     this.caller = caller;
   }
 
-  @PUT
-  @Path("articles/by-external-id/{externalId}")
-  @Consumes(MediaType.APPLICATION_JSON)
-  @Produces(MediaType.APPLICATION_JSON)
-  @Operation(
-      summary = "Create or replace an article by your id",
-      description =
-          "Creates the article with this external id (201), or replaces its content (200); if it"
-              + " already says exactly this, nothing changes (no new version or revision), so an"
-              + " import can be re-run safely. No If-Match: the importer is the source of truth.")
-  @APIResponse(responseCode = "200", description = "Replaced or unchanged")
-  @APIResponse(responseCode = "201", description = "Created as a draft")
-  @APIResponse(responseCode = "400", ref = "BadRequest")
-  @APIResponse(responseCode = "409", ref = "Conflict")
-  @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
-  public RestResponse<ManagedArticleView> upsertByExternalId(
-      @PathParam("externalId")
-          @Size(max = 200)
-          @Pattern(regexp = "^[\\x21-\\x7e]+$", message = "must be printable ASCII without spaces")
-          String externalId,
-      @NotNull @Valid ArticleInput body,
-      UriInfo uri) {
-    if (body.externalId() != null && !body.externalId().equals(externalId)) {
-      throw ProblemException.invalid("externalId", "must be absent or the same as in the path");
-    }
-    Imports.Result result = imports.upsert(externalId, body, null, caller.get());
-    ManagedArticleView view = result.article();
-    RestResponse.ResponseBuilder<ManagedArticleView> response =
-        result.created()
-            ? RestResponse.ResponseBuilder.<ManagedArticleView>created(
-                uri.getBaseUriBuilder()
-                    .path("api/v1/manage/articles")
-                    .path(view.id().toString())
-                    .build())
-            : RestResponse.ResponseBuilder.<ManagedArticleView>ok();
-    return response.entity(view).header(HttpHeaders.ETAG, view.etag()).build();
-  }
-
   @POST
-  @Path("import")
   @Consumes(NDJSON)
   @Produces(NDJSON)
   @Operation(

@@ -1,25 +1,19 @@
 package io.newsdesk.article;
 
-import io.newsdesk.auth.Role;
 import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** Editors share a draft before it is published, through a link that works for one article. */
-@Path("/api/v1")
+/** Whoever has a preview link reads that one article before it is published. */
+@Path("/api/v1/preview")
 @Produces(MediaType.APPLICATION_JSON)
 class PreviewResource {
 
@@ -31,32 +25,8 @@ class PreviewResource {
     this.articles = articles;
   }
 
-  @POST
-  @Path("manage/articles/{id}/preview-token")
-  @RolesAllowed(Role.CONTRIBUTOR)
-  @Tag(name = "Articles (management)")
-  @Operation(
-      summary = "Make a preview link",
-      description =
-          "A signed, read-only token for this one article, valid for newsdesk.preview.lifetime"
-              + " (1 hour by default). Anyone with the link sees the article's current content"
-              + " in the delivery shape, whatever its status.")
-  @APIResponse(responseCode = "201", description = "The preview link")
-  @APIResponse(responseCode = "400", ref = "BadRequest")
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
-  @APIResponse(responseCode = "403", ref = "Forbidden")
-  @APIResponse(responseCode = "404", ref = "NotFound")
-  public RestResponse<PreviewView> createPreviewToken(@PathParam("id") UUID id, UriInfo uri) {
-    articles.get(id); // 404 for an unknown article
-    PreviewTokens.Issued issued = tokens.issue(id);
-    URI url = uri.getBaseUriBuilder().path("api/v1/preview").path(issued.token()).build();
-    return RestResponse.ResponseBuilder.<PreviewView>created(url)
-        .entity(new PreviewView(issued.token(), url.toString(), issued.expiresAt()))
-        .build();
-  }
-
   @GET
-  @Path("preview/{token}")
+  @Path("{token}")
   @PermitAll
   @Tag(name = "Delivery")
   @Operation(

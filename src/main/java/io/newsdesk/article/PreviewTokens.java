@@ -45,7 +45,11 @@ class PreviewTokens {
   }
 
   Issued issue(UUID article) {
-    Instant expires = clock.instant().plus(config.lifetime()).truncatedTo(ChronoUnit.SECONDS);
+    return issue(article, config.lifetime());
+  }
+
+  Issued issue(UUID article, java.time.Duration lifetime) {
+    Instant expires = clock.instant().plus(lifetime).truncatedTo(ChronoUnit.SECONDS);
     byte[] payload =
         ByteBuffer.allocate(PAYLOAD)
             .putLong(article.getMostSignificantBits())

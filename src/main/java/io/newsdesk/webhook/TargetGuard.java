@@ -18,8 +18,13 @@ class TargetGuard {
 
   private final boolean allowPrivate;
 
+  @jakarta.inject.Inject
   TargetGuard(NewsdeskConfig config) {
-    this.allowPrivate = config.webhooks().allowPrivateTargets();
+    this(config.webhooks().allowPrivateTargets());
+  }
+
+  TargetGuard(boolean allowPrivate) {
+    this.allowPrivate = allowPrivate;
   }
 
   /** Null if the target may be called, else why not. */

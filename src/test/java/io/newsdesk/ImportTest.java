@@ -1,0 +1,164 @@
+package io.newsdesk;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Imports by external id can be re-run: nothing is duplicated, a bad line is only that line. */
+@QuarkusTest
+@WithTestResource(value = PostgresDatabase.class, scope = TestResourceScope.GLOBAL)
+class ImportTest {
+
+  private static int count(String category) {
+    return Api.as(Api.token("editor"))
+        .queryParam("category", category)
+        .get("/api/v1/manage/articles")
+        .then()
+        .extract()
+        .path("page.totalItems");
+  }
+
+  private static List<JsonPath> importLines(String ndjson) {
+    String answer =
+        Api.as(Api.token("editor"))
+            .contentType("application/x-ndjson")
+            .body(ndjson.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+            .post("/api/v1/manage/import")
+            .then()
+            .statusCode(200)
+            .contentType("application/x-ndjson")
+            .extract()
+            .asString();
+    return Arrays.stream(answer.split("\n")).map(JsonPath::new).toList();
+  }
+
+  @Test
+  void upsertByExternalIdCreatesThenReplacesThenLeavesAlone() {
+    String category = Api.category();
+    String wire = Api.unique("wire");
+    Map<String, Object> body = Api.article(category, "Grain prices steady");
+    String path = "/api/v1/manage/articles/by-external-id/" + wire;
+    String id =
+        Api.as(Api.token("editor"))
+            .contentType(ContentType.JSON)
+            .body(body)
+            .put(path)
+            .then()
+            .statusCode(201)
+            .body("externalId", equalTo(wire))
+            .extract()
+            .path("id");
+    Api.as(Api.token("editor"))
+        .contentType(ContentType.JSON)
+        .body(body)
+        .put(path)
+        .then()
+        .statusCode(200)
+        .body("id", equalTo(id))
+        .body("version", equalTo(0));
+    Api.as(Api.token("editor"))
+        .contentType(ContentType.JSON)
+        .body(Api.with(body, "title", "Grain prices rise"))
+        .put(path)
+        .then()
+        .statusCode(200)
+        .body("title", equalTo("Grain prices rise"))
+        .body("version", equalTo(1));
+    Api.as(Api.token("editor"))
+        .contentType(ContentType.JSON)
+        .body(Api.with(body, "externalId", "another-id"))
+        .put(path)
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("externalId"));
+    assertEquals(1, count(category));
+  }
+
+  @Test
+  void aReRunCreatesNothingNewAndABadLineIsReportedWhileTheOthersLand() {
+    String category = Api.category();
+    String a = Api.unique("agency");
+    String b = Api.unique("agency");
+    String ndjson =
+        String.join(
+            "\n",
+            "{\"externalId\":\""
+                + a
+                + "\",\"title\":\"Harbour dredging begins\",\"category\":\""
+                + category
+                + "\",\"body\":\"Work starts.\",\"publishAt\":\"2026-01-02T03:04:05Z\"}",
+            "{\"externalId\":\"bad\",\"title\":\"\",\"category\":\"" + category + "\"}",
+            "not json at all",
+            "{\"externalId\":\""
+                + b
+                + "\",\"title\":\"Dredging pauses for birds\",\"category\":\""
+                + category
+                + "\"}",
+            "");
+    List<JsonPath> first = importLines(ndjson);
+    assertEquals(4, first.size());
+    assertEquals("created", first.get(0).getString("result"));
+    assertEquals(
+        "published",
+        Api.as(Api.token("editor"))
+            .get("/api/v1/manage/articles/" + first.get(0).getString("id"))
+            .path("status"));
+    assertEquals("failed", first.get(1).getString("result"));
+    assertEquals(400, first.get(1).getInt("status"));
+    assertEquals("title", first.get(1).getString("errors[0].field"));
+    assertEquals("failed", first.get(2).getString("result"));
+    assertEquals(3, first.get(2).getInt("line"));
+    assertEquals("created", first.get(3).getString("result"));
+    assertEquals(4, first.get(3).getInt("line"));
+    assertEquals(2, count(category));
+
+    List<JsonPath> again = importLines(ndjson);
+    assertEquals("unchanged", again.get(0).getString("result"));
+    assertEquals(first.get(0).getString("id"), again.get(0).getString("id"));
+    assertEquals("unchanged", again.get(3).getString("result"));
+    assertEquals(2, count(category));
+  }
+
+  @Test
+  void aLineWithoutExternalIdIsRefused() {
+    String category = Api.category();
+    List<JsonPath> lines = importLines("{\"title\":\"No id\",\"category\":\"" + category + "\"}\n");
+    assertEquals("failed", lines.get(0).getString("result"));
+    assertEquals("externalId", lines.get(0).getString("errors[0].field"));
+    assertEquals(0, count(category));
+  }
+
+  @Test
+  void aThousandLinesStreamThrough() {
+    String category = Api.category();
+    String prefix = Api.unique("bulk");
+    StringBuilder ndjson = new StringBuilder();
+    for (int i = 0; i < 1000; i++) {
+      ndjson
+          .append("{\"externalId\":\"")
+          .append(prefix)
+          .append('-')
+          .append(i)
+          .append("\",\"title\":\"Bulk story ")
+          .append(i)
+          .append("\",\"category\":\"")
+          .append(category)
+          .append("\",\"body\":\"Line ")
+          .append(i)
+          .append(" of the bulk import.\"}\n");
+    }
+    List<JsonPath> lines = importLines(ndjson.toString());
+    assertEquals(1000, lines.size());
+    assertEquals(1000, lines.stream().filter(l -> l.getString("result").equals("created")).count());
+    assertEquals(1000, count(category));
+  }
+}

@@ -1,0 +1,93 @@
+package io.newsdesk.article;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.newsdesk.PostgresDatabase;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** A preview link shows one draft to whoever has it, until it expires, and grants nothing else. */
+@QuarkusTest
+@WithTestResource(value = PostgresDatabase.class, scope = TestResourceScope.GLOBAL)
+class PreviewTest {
+
+  private static final String ADMIN = "Bearer test-admin-token";
+
+  @Inject PreviewTokens tokens;
+
+  private static String draft(String title) {
+    String category = "preview-" + UUID.randomUUID().toString().substring(0, 8);
+    given()
+        .header("Authorization", ADMIN)
+        .contentType(ContentType.JSON)
+        .body(Map.of("slug", category, "name", "Previews"))
+        .post("/api/v1/manage/categories")
+        .then()
+        .statusCode(201);
+    return given()
+        .header("Authorization", ADMIN)
+        .contentType(ContentType.JSON)
+        .body(Map.of("title", title, "category", category, "body", "Not out yet."))
+        .post("/api/v1/manage/articles")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+
+  @Test
+  void aPreviewLinkShowsTheDraftAndIsNeverCached() {
+    String id = draft("Budget leaks early");
+    String url =
+        given()
+            .header("Authorization", ADMIN)
+            .post("/api/v1/manage/articles/" + id + "/preview-token")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("url");
+    given()
+        .get(url)
+        .then()
+        .statusCode(200)
+        .header("Cache-Control", "no-store")
+        .body("id", equalTo(id))
+        .body("title", equalTo("Budget leaks early"))
+        .body("body.text", equalTo("Not out yet."));
+    // the draft itself stays invisible to readers
+    given().get("/api/v1/articles/budget-leaks-early").then().statusCode(404);
+  }
+
+  @Test
+  void tamperedExpiredAndGarbageTokensAre401() {
+    String id = draft("Secret plans");
+    String token = tokens.issue(UUID.fromString(id)).token();
+    char last = token.charAt(token.length() - 1);
+    String tampered = token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');
+    String expired = tokens.issue(UUID.fromString(id), Duration.ofSeconds(-1)).token();
+    for (String bad : new String[] {tampered, expired, "garbage", "AAAA"}) {
+      given()
+          .get("/api/v1/preview/" + bad)
+          .then()
+          .statusCode(401)
+          .contentType("application/problem+json");
+    }
+    // a token for one article opens no other
+    String other = draft("Other plans");
+    String forOther = tokens.issue(UUID.fromString(other)).token();
+    given().get("/api/v1/preview/" + forOther).then().body("id", equalTo(other));
+    given()
+        .header("Authorization", "Bearer " + token)
+        .get("/api/v1/manage/articles/" + id)
+        .then()
+        .statusCode(401);
+  }
+}

@@ -1,0 +1,53 @@
+package io.newsdesk.webhook;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import org.junit.jupiter.api.Test;
+
+class TargetGuardTest {
+
+  private final TargetGuard guard = new TargetGuard(false);
+
+  @Test
+  void internalTargetsAreRefused() {
+    for (String url :
+        new String[] {
+          "http://127.0.0.1/hook",
+          "http://localhost:8080/hook",
+          "http://10.1.2.3/",
+          "http://172.16.0.1/",
+          "http://192.168.1.10/",
+          "http://169.254.169.254/latest/meta-data",
+          "http://0.0.0.0/",
+          "http://100.64.0.1/",
+          "http://[::1]/",
+          "http://[fd00::1]/",
+          "http://[fe80::1]/",
+          "http://[::ffff:127.0.0.1]/",
+          "http://[::ffff:a9fe:a9fe]/",
+          "ftp://example.com/",
+          "http://user:pass@example.com/"
+        }) {
+      assertNotNull(guard.refusal(url), url);
+    }
+  }
+
+  @Test
+  void publicAddressesAreFine() throws Exception {
+    for (String address :
+        new String[] {"93.184.216.34", "2606:2800:220:1:248:1893:25c8:1946", "8.8.8.8"}) {
+      assertFalse(TargetGuard.internal(InetAddress.getByName(address)), address);
+    }
+    assertNull(guard.refusal("https://93.184.216.34/hook"));
+  }
+
+  @Test
+  void theSettingAllowsPrivateTargets() {
+    assertNull(new TargetGuard(true).refusal("http://127.0.0.1:9/hook"));
+    assertTrue(TargetGuard.internal(InetAddress.getLoopbackAddress()));
+  }
+}
