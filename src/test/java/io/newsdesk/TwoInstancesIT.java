@@ -67,6 +67,8 @@ class TwoInstancesIT {
     env.put("QUARKUS_DATASOURCE_USERNAME", datasource.get("quarkus.datasource.username"));
     env.put("QUARKUS_DATASOURCE_PASSWORD", datasource.get("quarkus.datasource.password"));
     env.put("NEWSDESK_ADMIN_TOKEN", ADMIN);
+    env.put("NEWSDESK_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true"); // the receiver is on 127.0.0.1
+    env.put("NEWSDESK_WEBHOOKS_POLL_EVERY", "200ms");
     processes.add(builder.start());
     String base = "http://127.0.0.1:" + port;
     Instant deadline = Instant.now().plusSeconds(60);
@@ -167,5 +169,57 @@ class TwoInstancesIT {
     System.out.printf(
         "Seen on the other instance after: publish %d ms, edit %d ms, unpublish %d ms%n",
         published.toMillis(), edited.toMillis(), unpublished.toMillis());
+  }
+
+  @Test
+  void aScheduledPublishFiresItsWebhookOnceWithBothInstancesRunning() throws Exception {
+    List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+    com.sun.net.httpserver.HttpServer receiver =
+        com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    receiver.createContext(
+        "/hook",
+        exchange -> {
+          received.add(new String(exchange.getRequestBody().readAllBytes()));
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
+    receiver.start();
+    try {
+      admin()
+          .body(
+              Map.of(
+                  "url",
+                  "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook",
+                  "events",
+                  List.of("article.published"),
+                  "secret",
+                  "two-instances-secret"))
+          .post("/api/v1/manage/webhooks")
+          .then()
+          .statusCode(201);
+      admin()
+          .body(Map.of("slug", "night", "name", "Night"))
+          .post("/api/v1/manage/categories")
+          .then()
+          .statusCode(201);
+      String id =
+          admin()
+              .body(Map.of("title", "Lamps lit at dusk", "category", "night", "body", "Soon."))
+              .post("/api/v1/manage/articles")
+              .then()
+              .statusCode(201)
+              .extract()
+              .path("id");
+      admin()
+          .body(Map.of("publishAt", Instant.now().plusSeconds(2).toString()))
+          .post("/api/v1/manage/articles/" + id + "/publish")
+          .then()
+          .statusCode(200);
+      Thread.sleep(6000); // both instances check for due articles and send deliveries meanwhile
+      assertEquals(
+          1, received.stream().filter(body -> body.contains(id)).count(), received.toString());
+    } finally {
+      receiver.stop(0);
+    }
   }
 }
