@@ -18,7 +18,7 @@ import java.time.Clock;
 class CacheHits {
 
   /** After the body limit and the browser policy, before everything else. */
-  static final int ORDER = Integer.MIN_VALUE + 2;
+  static final int ORDER = Integer.MIN_VALUE + 3;
 
   private final ResponseCache cache;
   private final Delivery delivery;

@@ -3,6 +3,8 @@ package io.newsdesk.cache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.newsdesk.config.NewsdeskConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -40,7 +42,7 @@ public class ResponseCache {
   /** The earliest scheduled publication still to come; unknown (nothing is cached) until set. */
   private Instant nextDue = Instant.EPOCH;
 
-  ResponseCache(NewsdeskConfig config) {
+  ResponseCache(NewsdeskConfig config, MeterRegistry metrics) {
     this.enabled = config.cache().enabled();
     this.entries =
         Caffeine.newBuilder()
@@ -48,6 +50,7 @@ public class ResponseCache {
             .weigher((String uri, CachedResponse r) -> uri.length() + r.body().length + 512)
             .recordStats()
             .build();
+    CaffeineCacheMetrics.monitor(metrics, entries, "delivery-responses");
   }
 
   /** Names this instance in the notifications it sends, so it skips its own. */

@@ -1,5 +1,6 @@
 package io.newsdesk.changes;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.newsdesk.cache.Invalidations;
 import io.newsdesk.cache.SurrogateKeys;
 import io.newsdesk.webhook.Events;
@@ -31,10 +32,22 @@ public class ChangeLog {
   private final Invalidations invalidations;
   private final Webhooks webhooks;
 
-  ChangeLog(EntityManager entityManager, Invalidations invalidations, Webhooks webhooks) {
+  private final MeterRegistry metrics;
+
+  ChangeLog(
+      EntityManager entityManager,
+      Invalidations invalidations,
+      Webhooks webhooks,
+      MeterRegistry metrics) {
     this.entityManager = entityManager;
     this.invalidations = invalidations;
     this.webhooks = webhooks;
+    this.metrics = metrics;
+  }
+
+  /** Counts what happens to published content (publishes, edits, withdrawals) for /q/metrics. */
+  private void count(String type) {
+    metrics.counter("newsdesk.content.changes", "type", type).increment();
   }
 
   /** What readers could see of an article: published, scheduled or hidden (draft, archived). */
@@ -92,6 +105,7 @@ public class ChangeLog {
     if (wasLive || live) {
       String type = !wasLive ? "published" : live ? "updated" : deleted ? "deleted" : "unpublished";
       insert(type, id, slug, now, true);
+      count(type);
       Map<String, Object> current =
           state(id, slug, title, deleted ? "deleted" : visibility(after, now), after);
       webhooks.enqueue(
@@ -219,6 +233,7 @@ public class ChangeLog {
           .executeUpdate();
       UUID article = (UUID) row[1];
       Instant at = (Instant) row[3];
+      count("published");
       webhooks.enqueue(
           Events.PUBLISHED,
           Map.of(

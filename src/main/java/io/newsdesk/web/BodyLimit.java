@@ -30,7 +30,7 @@ class BodyLimit {
   void install(@Observes Router router) {
     router
         .route()
-        .order(Integer.MIN_VALUE)
+        .order(RequestIds.ORDER + 1)
         .handler(
             context -> {
               String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);

@@ -20,7 +20,7 @@ import java.util.List;
 class HttpPolicy {
 
   /** After the body limit, before the response cache. */
-  static final int ORDER = Integer.MIN_VALUE + 1;
+  static final int ORDER = Integer.MIN_VALUE + 2;
 
   private static final String DELIVERY_HEADERS = "If-None-Match, If-Modified-Since, Accept";
   private static final String MANAGEMENT_HEADERS =
