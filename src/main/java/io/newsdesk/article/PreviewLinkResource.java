@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -37,7 +39,13 @@ class PreviewLinkResource {
           "A signed, read-only token for this one article, valid for newsdesk.preview.lifetime"
               + " (1 hour by default). Anyone with the link sees the article's current content"
               + " in the delivery shape, whatever its status.")
-  @APIResponse(responseCode = "201", description = "The preview link")
+  @APIResponse(
+      responseCode = "201",
+      description = "The preview link",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = PreviewView.class)))
   @APIResponse(responseCode = "400", ref = "BadRequest")
   @APIResponse(responseCode = "401", ref = "Unauthorized")
   @APIResponse(responseCode = "403", ref = "Forbidden")

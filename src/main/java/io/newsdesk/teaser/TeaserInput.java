@@ -13,7 +13,7 @@ public record TeaserInput(
         @Schema(example = "Harbour shut as storm rolls on", maxLength = 300)
         String title,
     @Size(max = 1000)
-        @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
+        @Pattern(regexp = "[\\s\\S]*\\S[\\s\\S]*", message = "must not be blank")
         @Schema(example = "Ferries stay in port for a second day.", maxLength = 1000)
         String excerpt,
     @Valid Image image) {}

@@ -1,16 +1,22 @@
 package io.newsdesk.web;
 
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.headers.Header;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
- * Documents the caching headers every delivery response carries once, here, rather than on each
- * operation: ETag, Cache-Control, Surrogate-Key and X-Cache on every 200 of a delivery GET.
+ * Finishes the OpenAPI document in one place: documents the caching headers every delivery response
+ * carries (ETag, Cache-Control, Surrogate-Key, X-Cache on every 200 of a delivery GET), and types
+ * parameter defaults, which JAX-RS declares as strings ({@code @DefaultValue("20")}), as the
+ * numbers and booleans they are, so generated clients and linters read them right.
  */
 public class OpenApiHeaders implements OASFilter {
 
@@ -31,6 +37,7 @@ public class OpenApiHeaders implements OASFilter {
         .getPathItems()
         .forEach(
             (path, item) -> {
+              item.getOperations().values().forEach(OpenApiHeaders::typeDefaults);
               Operation get = item.getGET();
               if (get != null && get.getTags() != null && get.getTags().contains("Delivery")) {
                 APIResponse ok =
@@ -40,6 +47,27 @@ public class OpenApiHeaders implements OASFilter {
                 }
               }
             });
+  }
+
+  private static void typeDefaults(Operation operation) {
+    if (operation.getParameters() == null) {
+      return;
+    }
+    for (Parameter parameter : operation.getParameters()) {
+      Schema schema = parameter.getSchema();
+      if (schema == null || !(schema.getDefaultValue() instanceof String text)) {
+        continue;
+      }
+      List<Schema.SchemaType> types = schema.getType();
+      if (types == null) {
+        continue;
+      }
+      if (types.contains(Schema.SchemaType.INTEGER)) {
+        schema.setDefaultValue(new BigDecimal(text));
+      } else if (types.contains(Schema.SchemaType.BOOLEAN)) {
+        schema.setDefaultValue(Boolean.valueOf(text));
+      }
+    }
   }
 
   private static Header header(String description) {
