@@ -1,0 +1,133 @@
+package io.newsdesk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.File;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The reader page in a real browser: Debian's headless Chromium, driven through its ChromeDriver
+ * (installed by .ci/run; nothing is downloaded). Saves target/reader-page.png.
+ */
+@QuarkusTest
+@WithTestResource(value = PostgresDatabase.class, scope = TestResourceScope.GLOBAL)
+class ReaderPageTest {
+
+  @TestHTTPResource("/")
+  URL home;
+
+  private ChromeDriver browser;
+  private WebDriverWait wait;
+
+  @BeforeEach
+  void openBrowser() throws Exception {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1280,1600",
+        "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+            .usingAnyFreePort()
+            .build();
+    browser = new ChromeDriver(service, options);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void showsTheNewestArticlePagesTheRecentPostsAndOpensATeaser() throws Exception {
+    String category = Api.category();
+    Instant base = Instant.now().minus(Duration.ofDays(400));
+    for (int i = 0; i < 45; i++) { // older stories, so the list has more than two pages
+      String id = Api.draft(category, "Archive story number " + i);
+      Api.publish(id, Map.of("publishAt", base.plus(Duration.ofDays(i * 8)).toString()))
+          .then()
+          .statusCode(200);
+    }
+    Map<String, Object> newest = Api.article(category, "Night trains return to the coast line");
+    newest.put("subtitle", "Sleeper carriages run again from Friday");
+    newest.put(
+        "body", "## Timetable\n\nTrains leave at **22:40**.\n\n> We missed them, said a driver.");
+    String id = Api.create(Api.token("editor"), newest).then().statusCode(201).extract().path("id");
+    Api.publish(id, null).then().statusCode(200);
+
+    browser.get(home + "?category=" + category); // this test's section: no other test's stories
+    wait.until(
+        ExpectedConditions.textToBe(By.id("headline"), "Night trains return to the coast line"));
+    assertEquals("Sleeper carriages run again from Friday", text("standfirst"));
+    assertEquals(category.toUpperCase(), text("category").replace("SECTION ", ""));
+    assertTrue(browser.findElement(By.cssSelector("#body blockquote")).isDisplayed());
+    assertEquals("Timetable", browser.findElement(By.cssSelector("#body h2")).getText());
+
+    wait.until(d -> teasers().size() == 20);
+    assertEquals("just now", teasers().get(0).findElement(By.tagName("time")).getText());
+    browser.findElement(By.id("more")).click();
+    wait.until(d -> teasers().size() == 40);
+    List<String> slugs = teasers().stream().map(li -> li.getAttribute("data-slug")).toList();
+    assertEquals(40, new HashSet<>(slugs).size(), "no teaser twice");
+    String older = timeOf("Archive story number 43");
+    assertTrue(older.matches("\\d+ (days|weeks|months?) ago"), older);
+
+    WebElement teaser = browser.findElement(By.linkText("Archive story number 44"));
+    teaser.click();
+    wait.until(ExpectedConditions.textToBe(By.id("headline"), "Archive story number 44"));
+    assertTrue(
+        browser.getCurrentUrl().endsWith("/articles/archive-story-number-44"),
+        browser.getCurrentUrl());
+
+    Files.write(Path.of("target", "reader-page.png"), browser.getScreenshotAs(OutputType.BYTES));
+    browser.navigate().refresh(); // an article URL opens the page on that article
+    wait.until(ExpectedConditions.textToBe(By.id("headline"), "Archive story number 44"));
+  }
+
+  private List<WebElement> teasers() {
+    return browser.findElements(By.cssSelector("#recent li"));
+  }
+
+  private String text(String id) {
+    return browser.findElement(By.id(id)).getText();
+  }
+
+  private String timeOf(String title) {
+    return browser.findElement(By.xpath("//li[a[text()='" + title + "']]/time")).getText();
+  }
+}
