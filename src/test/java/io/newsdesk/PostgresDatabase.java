@@ -26,6 +26,7 @@ public class PostgresDatabase implements QuarkusTestResourceLifecycleManager {
 
   @Override
   public Map<String, String> start() {
+    OpenApiResponses.install(); // every test's responses are checked against the document
     name = "newsdesk_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     execute("create database " + name);
     String url = ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + name;

@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -48,7 +50,13 @@ class ExternalIdResource {
               + " already says exactly this, nothing changes (no new version or revision), so an"
               + " import can be re-run safely. No If-Match: the importer is the source of truth.")
   @APIResponse(responseCode = "200", description = "Replaced or unchanged")
-  @APIResponse(responseCode = "201", description = "Created as a draft")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created as a draft",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ManagedArticleView.class)))
   @APIResponse(responseCode = "400", ref = "BadRequest")
   @APIResponse(responseCode = "409", ref = "Conflict")
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")

@@ -89,7 +89,11 @@ class ManageArticleResource {
           @Header(
               name = "ETag",
               description = "The version, for If-Match",
-              schema = @Schema(type = SchemaType.STRING)))
+              schema = @Schema(type = SchemaType.STRING)),
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ManagedArticleView.class)))
   @APIResponse(responseCode = "400", ref = "BadRequest")
   @APIResponse(responseCode = "409", ref = "Conflict")
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")

@@ -21,6 +21,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -45,7 +47,13 @@ class TokenResource {
   @Operation(
       summary = "Create a token",
       description = "Returns the secret once, in the `token` field; only its hash is stored.")
-  @APIResponse(responseCode = "201", description = "Created; the body carries the secret")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created; the body carries the secret",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TokenView.class)))
   @APIResponse(responseCode = "400", ref = "BadRequest")
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
   public RestResponse<TokenView> createToken(@NotNull @Valid TokenInput body, UriInfo uri) {

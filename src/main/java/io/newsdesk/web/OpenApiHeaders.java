@@ -38,6 +38,7 @@ public class OpenApiHeaders implements OASFilter {
         .forEach(
             (path, item) -> {
               item.getOperations().values().forEach(OpenApiHeaders::typeDefaults);
+              item.getOperations().values().forEach(OpenApiHeaders::bodyLimits);
               Operation get = item.getGET();
               if (get != null && get.getTags() != null && get.getTags().contains("Delivery")) {
                 APIResponse ok =
@@ -47,6 +48,25 @@ public class OpenApiHeaders implements OASFilter {
                 }
               }
             });
+  }
+
+  /** Every operation that takes a body can meet the body limit (see BodyLimit). */
+  private static void bodyLimits(Operation operation) {
+    if (operation.getRequestBody() == null || operation.getResponses() == null) {
+      return;
+    }
+    if (operation.getResponses().getAPIResponse("413") == null) {
+      operation
+          .getResponses()
+          .addAPIResponse(
+              "413", OASFactory.createAPIResponse().ref("#/components/responses/PayloadTooLarge"));
+    }
+    if (operation.getResponses().getAPIResponse("411") == null) {
+      operation
+          .getResponses()
+          .addAPIResponse(
+              "411", OASFactory.createAPIResponse().ref("#/components/responses/LengthRequired"));
+    }
   }
 
   private static void typeDefaults(Operation operation) {

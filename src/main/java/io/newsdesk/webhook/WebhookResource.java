@@ -22,6 +22,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -49,7 +51,13 @@ class WebhookResource {
           "Events are POSTed as JSON with X-Newsdesk-Signature: t=<unix seconds>,v1=<hex"
               + " HMAC-SHA256 of \"<t>.<body>\" with the secret>, and X-Newsdesk-Event-Id to"
               + " deduplicate retries. URLs on internal addresses are refused.")
-  @APIResponse(responseCode = "201", description = "Subscribed")
+  @APIResponse(
+      responseCode = "201",
+      description = "Subscribed",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = WebhookView.class)))
   @APIResponse(responseCode = "400", ref = "BadRequest")
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
   public RestResponse<WebhookView> createWebhook(@NotNull @Valid WebhookInput body, UriInfo uri) {
