@@ -3,8 +3,10 @@ package io.newsdesk.syndication;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A JSON Feed 1.1 document (https://jsonfeed.org/version/1.1). */
+@Schema(name = "JsonFeed", description = "JSON Feed 1.1")
 record JsonFeed(
     String version,
     String title,
@@ -15,6 +17,7 @@ record JsonFeed(
   static final String VERSION = "https://jsonfeed.org/version/1.1";
 
   /** One article; exactly one of content_html and content_text is set. */
+  @Schema(name = "JsonFeedItem")
   record Item(
       String id,
       String url,
@@ -28,5 +31,6 @@ record JsonFeed(
       List<String> tags) {}
 
   /** An author by name. */
+  @Schema(name = "JsonFeedAuthor")
   record Author(String name) {}
 }

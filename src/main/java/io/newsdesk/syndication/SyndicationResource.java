@@ -13,6 +13,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -42,7 +45,11 @@ class SyndicationResource {
       description =
           "The newest published articles as RSS 2.0, with absolute links to the public site,"
               + " each with its excerpt (or, if configured, its full HTML). Cacheable: ETag, 304.")
-  @APIResponse(responseCode = "200", description = "The feed")
+  @APIResponse(
+      responseCode = "200",
+      description = "The feed",
+      content =
+          @Content(mediaType = "application/rss+xml", schema = @Schema(type = SchemaType.STRING)))
   @APIResponse(responseCode = "304", ref = "NotModified")
   @APIResponse(responseCode = "400", ref = "BadRequest")
   @APIResponse(responseCode = "404", ref = "NotFound")
@@ -64,7 +71,11 @@ class SyndicationResource {
       description =
           "The newest published articles as Atom 1.0, with absolute links to the public site,"
               + " each with its excerpt (or, if configured, its full HTML). Cacheable: ETag, 304.")
-  @APIResponse(responseCode = "200", description = "The feed")
+  @APIResponse(
+      responseCode = "200",
+      description = "The feed",
+      content =
+          @Content(mediaType = "application/atom+xml", schema = @Schema(type = SchemaType.STRING)))
   @APIResponse(responseCode = "304", ref = "NotModified")
   @APIResponse(responseCode = "400", ref = "BadRequest")
   @APIResponse(responseCode = "404", ref = "NotFound")
@@ -87,7 +98,13 @@ class SyndicationResource {
           "The newest published articles as JSON Feed 1.1, with absolute links to the public"
               + " site, each with its excerpt as content_text (or, if configured, its full HTML as"
               + " content_html). Cacheable: ETag, 304.")
-  @APIResponse(responseCode = "200", description = "The feed")
+  @APIResponse(
+      responseCode = "200",
+      description = "The feed",
+      content =
+          @Content(
+              mediaType = "application/feed+json",
+              schema = @Schema(implementation = JsonFeed.class)))
   @APIResponse(responseCode = "304", ref = "NotModified")
   @APIResponse(responseCode = "400", ref = "BadRequest")
   @APIResponse(responseCode = "404", ref = "NotFound")
