@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import java.io.File;
-import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,63 +25,31 @@ class TwoInstancesIT {
   private static final Duration PROPAGATION = Duration.ofSeconds(1);
 
   private static final PostgresDatabase database = new PostgresDatabase();
-  private static final List<Process> processes = new ArrayList<>();
+  private static final List<PackagedApp> instances = new ArrayList<>();
   private static String writer;
   private static String reader;
 
   @BeforeAll
   static void startTwoInstances() throws Exception {
     Map<String, String> datasource = database.start();
-    writer = start("a", datasource);
-    reader = start("b", datasource);
+    Map<String, String> settings =
+        Map.of(
+            "NEWSDESK_ADMIN_TOKEN", ADMIN,
+            // the webhook receiver of the last test is on 127.0.0.1
+            "NEWSDESK_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true",
+            "NEWSDESK_WEBHOOKS_POLL_EVERY", "200ms");
+    instances.add(PackagedApp.start("two-instances-a", datasource, settings));
+    instances.add(PackagedApp.start("two-instances-b", datasource, settings));
+    writer = instances.get(0).baseUri();
+    reader = instances.get(1).baseUri();
   }
 
   @AfterAll
   static void stopThem() throws InterruptedException {
-    for (Process process : processes) {
-      process.destroy();
-    }
-    for (Process process : processes) {
-      process.waitFor();
+    for (PackagedApp instance : instances) {
+      instance.close();
     }
     database.stop();
-  }
-
-  private static String start(String name, Map<String, String> datasource) throws Exception {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder =
-        new ProcessBuilder(java, "-jar", System.getProperty("newsdesk.jar"))
-            .redirectErrorStream(true)
-            .redirectOutput(new File("target/two-instances-" + name + ".log"));
-    Map<String, String> env = builder.environment();
-    env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
-    env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-    env.put("QUARKUS_DATASOURCE_JDBC_URL", datasource.get("quarkus.datasource.jdbc.url"));
-    env.put("QUARKUS_DATASOURCE_USERNAME", datasource.get("quarkus.datasource.username"));
-    env.put("QUARKUS_DATASOURCE_PASSWORD", datasource.get("quarkus.datasource.password"));
-    env.put("NEWSDESK_ADMIN_TOKEN", ADMIN);
-    env.put("NEWSDESK_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true"); // the receiver is on 127.0.0.1
-    env.put("NEWSDESK_WEBHOOKS_POLL_EVERY", "200ms");
-    processes.add(builder.start());
-    String base = "http://127.0.0.1:" + port;
-    Instant deadline = Instant.now().plusSeconds(60);
-    while (true) {
-      try {
-        if (given().baseUri(base).get("/q/health/ready").statusCode() == 200) {
-          return base;
-        }
-      } catch (Exception notYet) {
-        // not listening yet
-      }
-      if (Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException("Instance " + name + " did not become ready; see its log");
-      }
-      Thread.sleep(200);
-    }
   }
 
   private static RequestSpecification on(String base) {

@@ -1,0 +1,72 @@
+package io.newsdesk;
+
+import static io.restassured.RestAssured.given;
+
+import java.io.File;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The packaged application (target/quarkus-app/quarkus-run.jar, path given by failsafe as {@code
+ * newsdesk.jar}) run as a process of its own on a free loopback port, for integration tests that
+ * need the real thing or more than one instance of it.
+ */
+final class PackagedApp implements AutoCloseable {
+
+  private final Process process;
+  private final String baseUri;
+
+  private PackagedApp(Process process, String baseUri) {
+    this.process = process;
+    this.baseUri = baseUri;
+  }
+
+  /** Starts an instance on the database {@code datasource} names and waits until it is ready. */
+  static PackagedApp start(
+      String name, Map<String, String> datasource, Map<String, String> settings) throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder builder =
+        new ProcessBuilder(java, "-jar", System.getProperty("newsdesk.jar"))
+            .redirectErrorStream(true)
+            .redirectOutput(new File("target/" + name + ".log"));
+    Map<String, String> env = builder.environment();
+    env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+    env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+    env.put("QUARKUS_DATASOURCE_JDBC_URL", datasource.get("quarkus.datasource.jdbc.url"));
+    env.put("QUARKUS_DATASOURCE_USERNAME", datasource.get("quarkus.datasource.username"));
+    env.put("QUARKUS_DATASOURCE_PASSWORD", datasource.get("quarkus.datasource.password"));
+    env.putAll(settings);
+    PackagedApp app = new PackagedApp(builder.start(), "http://127.0.0.1:" + port);
+    Instant deadline = Instant.now().plusSeconds(60);
+    while (true) {
+      try {
+        if (given().baseUri(app.baseUri).get("/q/health/ready").statusCode() == 200) {
+          return app;
+        }
+      } catch (Exception notYet) {
+        // not listening yet
+      }
+      if (Instant.now().isAfter(deadline) || !app.process.isAlive()) {
+        app.close();
+        throw new IllegalStateException("Instance " + name + " did not become ready; see its log");
+      }
+      Thread.sleep(200);
+    }
+  }
+
+  String baseUri() {
+    return baseUri;
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    process.waitFor();
+  }
+}
