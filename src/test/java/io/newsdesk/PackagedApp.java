@@ -64,6 +64,11 @@ final class PackagedApp implements AutoCloseable {
     return baseUri;
   }
 
+  /** Sends SIGTERM, as an orchestrator does, without waiting for the process to end. */
+  void terminate() {
+    process.destroy();
+  }
+
   @Override
   public void close() throws InterruptedException {
     process.destroy();

@@ -39,6 +39,7 @@ public class OpenApiHeaders implements OASFilter {
             (path, item) -> {
               item.getOperations().values().forEach(OpenApiHeaders::typeDefaults);
               item.getOperations().values().forEach(OpenApiHeaders::bodyLimits);
+              item.getOperations().values().forEach(OpenApiHeaders::unavailable);
               Operation get = item.getGET();
               if (get != null && get.getTags() != null && get.getTags().contains("Delivery")) {
                 APIResponse ok =
@@ -66,6 +67,18 @@ public class OpenApiHeaders implements OASFilter {
           .getResponses()
           .addAPIResponse(
               "411", OASFactory.createAPIResponse().ref("#/components/responses/LengthRequired"));
+    }
+  }
+
+  /** Any operation can meet an instance that is shutting down (see RequestIds). */
+  private static void unavailable(Operation operation) {
+    if (operation.getResponses() != null
+        && operation.getResponses().getAPIResponse("503") == null) {
+      operation
+          .getResponses()
+          .addAPIResponse(
+              "503",
+              OASFactory.createAPIResponse().ref("#/components/responses/ServiceUnavailable"));
     }
   }
 

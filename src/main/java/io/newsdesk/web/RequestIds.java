@@ -1,5 +1,7 @@
 package io.newsdesk.web;
 
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -8,12 +10,20 @@ import java.util.regex.Pattern;
 import org.jboss.logging.MDC;
 
 /**
- * Gives every request an id: the caller's {@code X-Request-Id} when it is a plain token, a new one
- * otherwise. It is echoed in the response and put in the logging context, so every log line of the
- * request carries it (also on worker threads: Quarkus keeps the context with the request).
+ * The first handler of every request. It gives the request an id: the caller's {@code X-Request-Id}
+ * when it is a plain token, a new one otherwise, echoed in the response and put in the logging
+ * context, so every log line of the request carries it (also on worker threads: Quarkus keeps the
+ * context with the request). And once shutdown has begun it turns new requests away with a 503 and
+ * {@code Retry-After}, while those already in flight finish (quarkus.shutdown.timeout).
  */
 @ApplicationScoped
 class RequestIds {
+
+  private volatile boolean draining;
+
+  void drain(@Observes ShutdownDelayInitiatedEvent event) {
+    draining = true;
+  }
 
   static final String HEADER = "X-Request-Id";
   static final int ORDER = Integer.MIN_VALUE;
@@ -32,6 +42,24 @@ class RequestIds {
                       : UUID.randomUUID().toString();
               MDC.put("requestId", id);
               context.response().putHeader(HEADER, id);
+              if (draining) {
+                Problem problem =
+                    new Problem(
+                        "/problems/shutting-down",
+                        "Service Unavailable",
+                        503,
+                        "This instance is shutting down; retry, another one will answer",
+                        context.request().path(),
+                        null);
+                context
+                    .response()
+                    .setStatusCode(503)
+                    .putHeader("Retry-After", "5")
+                    .putHeader("Connection", "close")
+                    .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                    .end(JsonObject.mapFrom(problem).encode());
+                return;
+              }
               context.addEndHandler(done -> MDC.remove("requestId"));
               context.next();
             });
