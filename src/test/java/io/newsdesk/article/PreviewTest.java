@@ -67,13 +67,30 @@ class PreviewTest {
   }
 
   @Test
+  void everySingleCharacterChangeIsRefused() {
+    String id = draft("Sealed plans");
+    String token = tokens.issue(UUID.fromString(id)).token();
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    for (int i = 0; i < token.length(); i++) {
+      char other = alphabet.charAt((alphabet.indexOf(token.charAt(i)) + 1) % alphabet.length());
+      String tampered = token.substring(0, i) + other + token.substring(i + 1);
+      org.junit.jupiter.api.Assertions.assertThrows(
+          io.newsdesk.web.ProblemException.class, () -> tokens.verify(tampered), "position " + i);
+    }
+  }
+
+  @Test
   void tamperedExpiredAndGarbageTokensAre401() {
     String id = draft("Secret plans");
     String token = tokens.issue(UUID.fromString(id)).token();
-    char last = token.charAt(token.length() - 1);
-    String tampered = token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');
+    int middle = token.length() / 2;
+    String tampered =
+        token.substring(0, middle)
+            + (token.charAt(middle) == 'A' ? 'B' : 'A')
+            + token.substring(middle + 1);
+    String truncated = token.substring(0, token.length() - 4);
     String expired = tokens.issue(UUID.fromString(id), Duration.ofSeconds(-1)).token();
-    for (String bad : new String[] {tampered, expired, "garbage", "AAAA"}) {
+    for (String bad : new String[] {tampered, truncated, expired, "garbage", "AAAA"}) {
       given()
           .get("/api/v1/preview/" + bad)
           .then()
