@@ -1,0 +1,18 @@
+-- wrk script: GET /api/v1/articles/<random slug from target/bench/slugs.txt>, counting non-2xx.
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+function init(args)
+  bad = 0
+  slugs = {}
+  for line in io.lines("target/bench/slugs.txt") do slugs[#slugs + 1] = line end
+  math.randomseed(os.time() + math.floor(os.clock() * 1000000))
+end
+function request()
+  return wrk.format("GET", "/api/v1/articles/" .. slugs[math.random(#slugs)])
+end
+function response(status) if status < 200 or status > 299 then bad = bad + 1 end end
+function done(summary, latency, requests)
+  local total = 0
+  for _, t in ipairs(threads) do total = total + t:get("bad") end
+  io.write(string.format("non2xx %d\n", total))
+end

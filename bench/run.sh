@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# Newsdesk benchmark: fills a database with N published articles (default 100,000), runs the
+# packaged app against it with and without the response cache, loads it with wrk (loopback only,
+# bounded durations), measures PostgreSQL's own ceiling for the same SQL with pgbench at the same
+# concurrency, and prints one table. See BENCHMARKS.md.
+#   bench/run.sh [articles]        DURATION=10s CONNECTIONS="32 128" bench/run.sh 100000
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ARTICLES=${1:-100000}
+DURATION=${DURATION:-10s}
+CONNECTIONS=${CONNECTIONS:-32 128}
+DB=${BENCH_DB:-newsdesk_bench}
+PORT=${BENCH_PORT:-8090}
+BASE="http://127.0.0.1:$PORT"
+OUT=target/bench
+PSQL=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q)
+mkdir -p "$OUT"
+
+for tool in wrk pgbench psql python3; do
+  command -v "$tool" >/dev/null || { echo "$tool is needed (apt-get install wrk postgresql-client)"; exit 1; }
+done
+[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -B package -DskipTests
+
+APP=""
+start_app() { # $1: cache enabled (true/false)
+  local started; started=$(date +%s%N)
+  QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$PORT NEWSDESK_ADMIN_TOKEN=bench-admin \
+  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" NEWSDESK_CACHE_ENABLED="$1" \
+  QUARKUS_LOG_LEVEL=WARN java -jar target/quarkus-app/quarkus-run.jar > "$OUT/app-cache-$1.log" 2>&1 &
+  APP=$!
+  until curl -fs "$BASE/q/health/ready" >/dev/null; do sleep 0.05; done
+  READY_MS=$(( ($(date +%s%N) - started) / 1000000 ))
+}
+stop_app() { kill "$APP"; wait "$APP" 2>/dev/null || true; }
+rss_mb() { echo $(( $(ps -o rss= -p "$APP") / 1024 )); }
+
+echo "== Preparing $DB with $ARTICLES articles"
+"${PSQL[@]}" -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
+start_app true && stop_app   # Flyway creates the schema
+time "${PSQL[@]}" -d "$DB" -v articles="$ARTICLES" -f bench/generate.sql
+"${PSQL[@]}" -d "$DB" -At -c "select slug from newsdesk.teaser" > "$OUT/slugs.txt"
+read -r CURSOR DEPTH_AT DEPTH_ID < <(python3 bench/cursor.py "$DB" 50000)
+
+declare -A PATHS=(
+  [health]="/q/health/live"
+  [article]=""
+  [feed]="/api/v1/feed"
+  [feed-depth]="/api/v1/feed?cursor=$CURSOR"
+  [feed-category]="/api/v1/feed?category=world"
+  [search]="/api/v1/search?q=harbour%20bridge"
+)
+ORDER=(health article feed feed-depth feed-category search)
+
+# wrk -> "rps p50_ms p99_ms errors"
+load() { # $1 path ("" = random article), $2 connections
+  local script=bench/status.lua path=$1
+  if [ -z "$path" ]; then script=bench/pick.lua; path=/; fi
+  wrk -t2 -c"$2" -d"$DURATION" --latency -s "$script" "$BASE$path" > "$OUT/wrk.txt"
+  awk '/Requests\/sec/ {rps=$2} / 50%/ {p50=$2} / 99%/ {p99=$2}
+       /Socket errors/ {err+=$4+$6+$8+$10} /non2xx/ {bad=$2}
+       function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
+       END {printf "%.0f %.2f %.2f %d\n", rps, ms(p50), ms(p99), err+bad}' "$OUT/wrk.txt"
+}
+
+declare -A R
+for cache in true false; do
+  echo "== Server with the response cache enabled=$cache"
+  start_app "$cache"
+  R[ready-$cache]=$READY_MS
+  for name in "${ORDER[@]}"; do load "${PATHS[$name]}" 32 >/dev/null; done # warm up (JIT, cache)
+  for c in $CONNECTIONS; do
+    for name in "${ORDER[@]}"; do
+      R[$name-$cache-$c]=$(load "${PATHS[$name]}" "$c")
+      echo "  $name c=$c: ${R[$name-$cache-$c]}"
+    done
+  done
+  R[rss-$cache]=$(rss_mb)
+  stop_app
+done
+
+echo "== PostgreSQL's ceiling for the same SQL (pgbench)"
+declare -A SQL=([article]=article [feed]=feed [feed-depth]=feed-depth [feed-category]=feed-category [search]=search)
+for c in $CONNECTIONS; do
+  for name in article feed feed-depth feed-category search; do
+    tps=$(pgbench -h 127.0.0.1 -U postgres -n -c "$c" -j 2 -T "${DURATION%s}" -D articles="$ARTICLES" \
+            -D at="'$DEPTH_AT'" -D id="'$DEPTH_ID'" -f "bench/sql/${SQL[$name]}.sql" "$DB" \
+          | awk '/^tps/ {printf "%.0f", $3}')
+    R[pg-$name-$c]=$tps
+    echo "  $name c=$c: $tps tps"
+  done
+done
+
+echo
+echo "Newsdesk benchmark: $ARTICLES articles, wrk -t2 -d$DURATION, $(nproc) cores"
+printf "%-14s %4s | %9s %8s %8s %5s | %9s %8s %8s %5s | %9s | %6s %6s %6s\n" \
+  endpoint conn "rps cache" p50ms p99ms err "rps cold" p50ms p99ms err "pg tps" "c/live" "c/pg" "cold/pg"
+for c in $CONNECTIONS; do
+  read -r live _ <<< "${R[health-true-$c]}"
+  for name in "${ORDER[@]}"; do
+    read -r warm wp50 wp99 werr <<< "${R[$name-true-$c]}"
+    read -r cold cp50 cp99 cerr <<< "${R[$name-false-$c]}"
+    pg=${R[pg-$name-$c]:-}
+    ratio() { [ -n "$2" ] && [ "$2" != 0 ] && awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a/b}' || echo "-"; }
+    printf "%-14s %4s | %9s %8s %8s %5s | %9s %8s %8s %5s | %9s | %6s %6s %6s\n" "$name" "$c" \
+      "$warm" "$wp50" "$wp99" "$werr" "$cold" "$cp50" "$cp99" "$cerr" "${pg:--}" \
+      "$(ratio "$warm" "$live")" "$(ratio "$warm" "$pg")" "$(ratio "$cold" "$pg")"
+  done
+done
+echo "Start to ready: ${R[ready-true]} ms (cache on), ${R[ready-false]} ms (cache off)."
+echo "Resident memory after load: ${R[rss-true]} MB (cache on), ${R[rss-false]} MB (cache off)."
