@@ -3,7 +3,8 @@
 --   psql -v articles=100000 -f bench/generate.sql <database>
 -- Headlines run 50-110 characters, standfirsts about 120, Markdown bodies 600-1,500 words in
 -- sections with headings. The text is drawn from a small vocabulary written for this benchmark.
--- Slugs are bench-<n>, n from 1 (newest) to :articles (oldest).
+-- Slugs are bench-<n>, n from 1 (newest) to :articles (oldest). Each body names one of 997 topic
+-- words (topic0 ... topic996), which the search benchmark looks for.
 \set ON_ERROR_STOP on
 set search_path to newsdesk;
 set synchronous_commit to off;
@@ -44,9 +45,10 @@ insert into article (id, slug, title, subtitle, category_id, tags, byline, body_
                      published_at, first_published_at, created_at, updated_at, version)
 select id, 'bench-' || n, title, subtitle, 1 + n % 12, array['tag-' || (n % 50)],
        array['Bench Writer'], 'markdown',
-       '## ' || heading || E'\n\n' || array_to_string(body, E'\n\n'),
-       '<h2>' || heading || '</h2><p>' || array_to_string(body, '</p><p>') || '</p>',
-       heading || E'\n' || array_to_string(body, E'\n'),
+       '## ' || heading || E'\n\n' || topic || E'\n\n' || array_to_string(body, E'\n\n'),
+       '<h2>' || heading || '</h2><p>' || topic || '</p><p>' || array_to_string(body, '</p><p>')
+         || '</p>',
+       heading || E'\n' || topic || E'\n' || array_to_string(body, E'\n'),
        50 * cardinality(body), (50 * cardinality(body) + 199) / 200,
        'published', at, at, at, at, 0
 from (
@@ -54,6 +56,8 @@ from (
          left(initcap(pg_temp.phrase(n, 14)), 50 + (n % 61)) as title,
          initcap(pg_temp.phrase(n + 7, 20)) || '.' as subtitle,
          initcap(pg_temp.phrase(n + 3, 4)) as heading,
+         -- about 100 articles per topic word, so a search has a realistic number of hits
+         'Filed under topic' || (n % 997) || '.' as topic,
          array(select p.texts[1 + ((n * 31 + j * 977) % 2000)]
                from generate_series(1, 12 + (n % 19)) as j, paragraphs p) as body,
          now() - interval '5 years' * (n::float / :articles) - interval '1 minute' as at

@@ -40,7 +40,8 @@ echo "== Preparing $DB with $ARTICLES articles"
 start_app true && stop_app   # Flyway creates the schema
 time "${PSQL[@]}" -d "$DB" -v articles="$ARTICLES" -f bench/generate.sql
 "${PSQL[@]}" -d "$DB" -At -c "select slug from newsdesk.teaser" > "$OUT/slugs.txt"
-read -r CURSOR DEPTH_AT DEPTH_ID < <(python3 bench/cursor.py "$DB" 50000)
+DEPTH=$(( ARTICLES / 2 < 50000 ? ARTICLES / 2 : 50000 ))
+read -r CURSOR DEPTH_AT DEPTH_ID < <(python3 bench/cursor.py "$DB" "$DEPTH")
 
 declare -A PATHS=(
   [health]="/q/health/live"
@@ -48,7 +49,7 @@ declare -A PATHS=(
   [feed]="/api/v1/feed"
   [feed-depth]="/api/v1/feed?cursor=$CURSOR"
   [feed-category]="/api/v1/feed?category=world"
-  [search]="/api/v1/search?q=harbour%20bridge"
+  [search]="/api/v1/search?q=topic17%20harbour"
 )
 ORDER=(health article feed feed-depth feed-category search)
 
@@ -92,7 +93,7 @@ for c in $CONNECTIONS; do
 done
 
 echo
-echo "Newsdesk benchmark: $ARTICLES articles, wrk -t2 -d$DURATION, $(nproc) cores"
+echo "Newsdesk benchmark: $ARTICLES articles, feed depth $DEPTH, wrk -t2 -d$DURATION, $(nproc) cores"
 printf "%-14s %4s | %9s %8s %8s %5s | %9s %8s %8s %5s | %9s | %6s %6s %6s\n" \
   endpoint conn "rps cache" p50ms p99ms err "rps cold" p50ms p99ms err "pg tps" "c/live" "c/pg" "cold/pg"
 for c in $CONNECTIONS; do
