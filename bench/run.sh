@@ -35,10 +35,16 @@ start_app() { # $1: cache enabled (true/false)
 stop_app() { kill "$APP"; wait "$APP" 2>/dev/null || true; }
 rss_mb() { echo $(( $(ps -o rss= -p "$APP") / 1024 )); }
 
-echo "== Preparing $DB with $ARTICLES articles"
-"${PSQL[@]}" -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
-start_app true && stop_app   # Flyway creates the schema
-time "${PSQL[@]}" -d "$DB" -v articles="$ARTICLES" -f bench/generate.sql
+if [ "${REUSE:-}" = 1 ]; then
+  echo "== Reusing $DB as it is (REUSE=1)"
+else
+  echo "== Preparing $DB with $ARTICLES articles"
+  "${PSQL[@]}" -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
+  start_app true && stop_app   # Flyway creates the schema
+  time "${PSQL[@]}" -d "$DB" -v articles="$ARTICLES" -f bench/generate.sql
+fi
+# pgbench opens one connection per client: stay under the server's limit.
+PG_MAX=$(( $("${PSQL[@]}" -d "$DB" -At -c "show max_connections") - 10 ))
 "${PSQL[@]}" -d "$DB" -At -c "select slug from newsdesk.teaser" > "$OUT/slugs.txt"
 DEPTH=$(( ARTICLES / 2 < 50000 ? ARTICLES / 2 : 50000 ))
 read -r CURSOR DEPTH_AT DEPTH_ID < <(python3 bench/cursor.py "$DB" "$DEPTH")
@@ -49,7 +55,7 @@ declare -A PATHS=(
   [feed]="/api/v1/feed"
   [feed-depth]="/api/v1/feed?cursor=$CURSOR"
   [feed-category]="/api/v1/feed?category=world"
-  [search]="/api/v1/search?q=topic17%20harbour"
+  [search]="/api/v1/search?q=topic17"
 )
 ORDER=(health article feed feed-depth feed-category search)
 
@@ -84,11 +90,12 @@ echo "== PostgreSQL's ceiling for the same SQL (pgbench)"
 declare -A SQL=([article]=article [feed]=feed [feed-depth]=feed-depth [feed-category]=feed-category [search]=search)
 for c in $CONNECTIONS; do
   for name in article feed feed-depth feed-category search; do
-    tps=$(pgbench -h 127.0.0.1 -U postgres -n -c "$c" -j 2 -T "${DURATION%s}" -D articles="$ARTICLES" \
+    clients=$(( c < PG_MAX ? c : PG_MAX ))
+    tps=$(pgbench -h 127.0.0.1 -U postgres -n -c "$clients" -j 2 -T "${DURATION%s}" -D articles="$ARTICLES" \
             -D at="'$DEPTH_AT'" -D id="'$DEPTH_ID'" -f "bench/sql/${SQL[$name]}.sql" "$DB" \
           | awk '/^tps/ {printf "%.0f", $3}')
     R[pg-$name-$c]=$tps
-    echo "  $name c=$c: $tps tps"
+    echo "  $name c=$c (pgbench clients $clients): $tps tps"
   done
 done
 

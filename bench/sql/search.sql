@@ -1,4 +1,4 @@
-with query as (select websearch_to_tsquery('english', 'topic17 harbour') as q),
+with query as (select websearch_to_tsquery('english', 'topic17') as q),
 hits as (
   select t.article_id, ts_rank(a.search_vector, query.q) as rank, t.published_at,
          count(*) over () as total
