@@ -26,6 +26,10 @@ create table idempotency_key (
 );
 create index idempotency_key_created_idx on idempotency_key (created_at);
 
+-- Finds the articles indexed with another text search configuration at start without reading
+-- every row (see SearchIndex).
+create index article_search_config_idx on article (search_config);
+
 -- Secrets the server makes for itself once and shares between instances (preview signing).
 create table server_secret (
     name  varchar(50) primary key,

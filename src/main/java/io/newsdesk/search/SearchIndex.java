@@ -47,7 +47,8 @@ public class SearchIndex {
 
   /**
    * At start: checks that the configuration exists, and re-indexes the articles indexed with
-   * another one (after the setting changed).
+   * another one (after the setting changed). An index on the configuration makes the usual case,
+   * nothing to do, a lookup rather than a read of every article.
    */
   @Transactional
   void reindexStale(@Observes StartupEvent event) {
@@ -68,7 +69,7 @@ public class SearchIndex {
             .createNativeQuery(
                 "update article set search_config = cast(:config as regconfig), search_vector = "
                     + VECTOR
-                    + " where search_config is distinct from cast(:config as regconfig)")
+                    + " where search_config <> cast(:config as regconfig) or search_config is null")
             .setParameter("config", config)
             .executeUpdate();
     if (updated > 0) {
