@@ -11,14 +11,14 @@ import io.newsdesk.text.Slugs;
 import io.newsdesk.web.Links;
 import io.newsdesk.web.MergePatch;
 import io.newsdesk.web.Page;
+import io.newsdesk.web.PageParams;
 import io.newsdesk.web.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -171,18 +171,10 @@ class ManageArticleResource {
           @Pattern(regexp = PlainText.PATTERN, message = PlainText.MESSAGE)
           @Parameter(description = "Words in the title (case-insensitive)")
           String q,
-      @QueryParam("page")
-          @DefaultValue("1")
-          @Min(value = 1, message = "must be between 1 and 100000")
-          @Max(value = 100_000, message = "must be between 1 and 100000")
-          Integer page,
-      @QueryParam("limit")
-          @DefaultValue("20")
-          @Min(value = 1, message = "must be between 1 and 100")
-          @Max(value = 100, message = "must be between 1 and 100")
-          Integer limit,
+      @Valid @BeanParam PageParams paging,
       UriInfo uri) {
-    return Links.page(articles.list(status, category, blankToNull(q), page, limit), uri);
+    return Links.page(
+        articles.list(status, category, blankToNull(q), paging.page(), paging.limit()), uri);
   }
 
   @GET

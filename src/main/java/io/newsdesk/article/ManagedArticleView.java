@@ -64,7 +64,8 @@ public record ManagedArticleView(
         a.readingTimeMinutes);
   }
 
-  String etag() {
+  /** The ETag of this version, for If-Match. */
+  public String etag() {
     return etag(version);
   }
 

@@ -3,11 +3,11 @@ package io.newsdesk.audit;
 import io.newsdesk.auth.Role;
 import io.newsdesk.web.Links;
 import io.newsdesk.web.Page;
+import io.newsdesk.web.PageParams;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -51,17 +51,8 @@ class AuditResource {
           String entityType,
       @QueryParam("entityId") @Size(max = 200) @Parameter(description = "Id or slug")
           String entityId,
-      @QueryParam("page")
-          @DefaultValue("1")
-          @Min(value = 1, message = "must be between 1 and 100000")
-          @Max(value = 100_000, message = "must be between 1 and 100000")
-          Integer page,
-      @QueryParam("limit")
-          @DefaultValue("50")
-          @Min(value = 1, message = "must be between 1 and 100")
-          @Max(value = 100, message = "must be between 1 and 100")
-          Integer limit,
+      @Valid @BeanParam PageParams paging,
       UriInfo uri) {
-    return Links.page(log.list(actor, entityType, entityId, page, limit), uri);
+    return Links.page(log.list(actor, entityType, entityId, paging.page(), paging.limit()), uri);
   }
 }

@@ -2,20 +2,18 @@ package io.newsdesk.auth;
 
 import io.newsdesk.web.Links;
 import io.newsdesk.web.Page;
+import io.newsdesk.web.PageParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
@@ -69,18 +67,8 @@ class TokenResource {
   @APIResponse(responseCode = "200", description = "A page of tokens")
   @APIResponse(responseCode = "400", ref = "BadRequest")
   public RestResponse<Page<TokenView>> listTokens(
-      @QueryParam("page")
-          @DefaultValue("1")
-          @Min(value = 1, message = "must be between 1 and 100000")
-          @Max(value = 100_000, message = "must be between 1 and 100000")
-          Integer page,
-      @QueryParam("limit")
-          @DefaultValue("20")
-          @Min(value = 1, message = "must be between 1 and 100")
-          @Max(value = 100, message = "must be between 1 and 100")
-          Integer limit,
-      UriInfo uri) {
-    return Links.page(tokens.list(page, limit), uri);
+      @Valid @BeanParam PageParams paging, UriInfo uri) {
+    return Links.page(tokens.list(paging.page(), paging.limit()), uri);
   }
 
   @DELETE

@@ -1,5 +1,6 @@
 package io.newsdesk.cache;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -62,7 +63,7 @@ class CacheHits {
     if (head) {
       response.putHeader("Content-Length", String.valueOf(hit.body().length)).end();
     } else {
-      response.end(io.vertx.core.buffer.Buffer.buffer(hit.body()));
+      response.end(Buffer.buffer(hit.body()));
     }
   }
 

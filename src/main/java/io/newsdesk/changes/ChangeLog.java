@@ -7,6 +7,7 @@ import io.newsdesk.webhook.Events;
 import io.newsdesk.webhook.Webhooks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
@@ -162,15 +163,7 @@ public class ChangeLog {
   @Transactional(TxType.MANDATORY)
   List<UUID> releaseDue(Instant now) {
     lockPositions();
-    return release(
-        entityManager
-            .createNativeQuery(
-                "select c.id, c.article_id, c.slug, c.at, a.title from content_change c"
-                    + " left join article a on a.id = c.article_id"
-                    + " where c.seq is null and c.at <= :now order by c.at, c.id",
-                Object[].class)
-            .setParameter("now", now)
-            .getResultList());
+    return release(due(null, now));
   }
 
   /** Up to {@code limit} visible changes after position {@code after}, oldest first. */
@@ -206,17 +199,27 @@ public class ChangeLog {
   }
 
   private void releaseDue(UUID article, Instant now) {
-    release(
+    release(due(article, now));
+  }
+
+  /** Pending publications whose time has come, oldest first; of one article, or of all. */
+  private List<Object[]> due(UUID article, Instant now) {
+    Query query =
         entityManager
             .createNativeQuery(
                 "select c.id, c.article_id, c.slug, c.at, a.title from content_change c"
                     + " left join article a on a.id = c.article_id"
-                    + " where c.article_id = :article and c.seq is null and c.at <= :now"
+                    + " where c.seq is null and c.at <= :now"
+                    + (article == null ? "" : " and c.article_id = :article")
                     + " order by c.at, c.id",
                 Object[].class)
-            .setParameter("article", article)
-            .setParameter("now", now)
-            .getResultList());
+            .setParameter("now", now);
+    if (article != null) {
+      query.setParameter("article", article);
+    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = query.getResultList();
+    return rows;
   }
 
   /**

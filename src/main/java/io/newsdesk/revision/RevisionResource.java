@@ -7,17 +7,17 @@ import io.newsdesk.auth.CurrentCaller;
 import io.newsdesk.auth.Role;
 import io.newsdesk.web.Links;
 import io.newsdesk.web.Page;
+import io.newsdesk.web.PageParams;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
@@ -56,19 +56,8 @@ class RevisionResource {
   @APIResponse(responseCode = "200", description = "A page of revisions")
   @APIResponse(responseCode = "400", ref = "BadRequest")
   public RestResponse<Page<RevisionView>> listRevisions(
-      @PathParam("id") UUID id,
-      @QueryParam("page")
-          @DefaultValue("1")
-          @Min(value = 1, message = "must be between 1 and 100000")
-          @Max(value = 100_000, message = "must be between 1 and 100000")
-          Integer page,
-      @QueryParam("limit")
-          @DefaultValue("20")
-          @Min(value = 1, message = "must be between 1 and 100")
-          @Max(value = 100, message = "must be between 1 and 100")
-          Integer limit,
-      UriInfo uri) {
-    return Links.page(revisions.list(id, page, limit), uri);
+      @PathParam("id") UUID id, @Valid @BeanParam PageParams paging, UriInfo uri) {
+    return Links.page(revisions.list(id, paging.page(), paging.limit()), uri);
   }
 
   @GET
@@ -103,8 +92,6 @@ class RevisionResource {
           String ifMatch)
       throws JsonProcessingException {
     ManagedArticleView view = articles.restore(id, number, ifMatch, caller.get());
-    return RestResponse.ResponseBuilder.ok(view)
-        .header(HttpHeaders.ETAG, "\"" + view.version() + "\"")
-        .build();
+    return RestResponse.ResponseBuilder.ok(view).header(HttpHeaders.ETAG, view.etag()).build();
   }
 }

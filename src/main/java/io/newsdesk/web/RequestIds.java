@@ -55,6 +55,7 @@ class RequestIds {
                     .response()
                     .setStatusCode(503)
                     .putHeader("Retry-After", "5")
+                    .putHeader("Cache-Control", "no-store")
                     .putHeader("Connection", "close")
                     .putHeader("Content-Type", Problem.MEDIA_TYPE)
                     .end(JsonObject.mapFrom(problem).encode());

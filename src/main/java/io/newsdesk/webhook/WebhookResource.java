@@ -3,21 +3,19 @@ package io.newsdesk.webhook;
 import io.newsdesk.auth.Role;
 import io.newsdesk.web.Links;
 import io.newsdesk.web.Page;
+import io.newsdesk.web.PageParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
@@ -73,18 +71,8 @@ class WebhookResource {
   @APIResponse(responseCode = "200", description = "A page of webhooks")
   @APIResponse(responseCode = "400", ref = "BadRequest")
   public RestResponse<Page<WebhookView>> listWebhooks(
-      @QueryParam("page")
-          @DefaultValue("1")
-          @Min(value = 1, message = "must be between 1 and 100000")
-          @Max(value = 100_000, message = "must be between 1 and 100000")
-          Integer page,
-      @QueryParam("limit")
-          @DefaultValue("20")
-          @Min(value = 1, message = "must be between 1 and 100")
-          @Max(value = 100, message = "must be between 1 and 100")
-          Integer limit,
-      UriInfo uri) {
-    return Links.page(webhooks.list(page, limit), uri);
+      @Valid @BeanParam PageParams paging, UriInfo uri) {
+    return Links.page(webhooks.list(paging.page(), paging.limit()), uri);
   }
 
   @GET
@@ -132,19 +120,8 @@ class WebhookResource {
   @APIResponse(responseCode = "400", ref = "BadRequest")
   @APIResponse(responseCode = "404", ref = "NotFound")
   public RestResponse<Page<DeliveryView>> listDeliveries(
-      @PathParam("id") UUID id,
-      @QueryParam("page")
-          @DefaultValue("1")
-          @Min(value = 1, message = "must be between 1 and 100000")
-          @Max(value = 100_000, message = "must be between 1 and 100000")
-          Integer page,
-      @QueryParam("limit")
-          @DefaultValue("20")
-          @Min(value = 1, message = "must be between 1 and 100")
-          @Max(value = 100, message = "must be between 1 and 100")
-          Integer limit,
-      UriInfo uri) {
-    return Links.page(webhooks.deliveries(id, page, limit), uri);
+      @PathParam("id") UUID id, @Valid @BeanParam PageParams paging, UriInfo uri) {
+    return Links.page(webhooks.deliveries(id, paging.page(), paging.limit()), uri);
   }
 
   @POST
