@@ -15,12 +15,18 @@ import java.util.UUID;
 class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
 
   /** Readers' article: published and due, by slug, in one statement. */
-  Optional<Article> findPublishedBySlug(String slug, Instant now) {
-    return find(
-            "from Article a join fetch a.category where a.slug = :slug"
-                + " and a.status = :published and a.publishedAt <= :now",
-            Map.of("slug", slug, "published", Article.State.published, "now", now))
-        .firstResultOptional();
+  Optional<ArticleView> findPublishedBySlug(String slug, Instant now) {
+    return getEntityManager()
+        .createQuery(
+            PublishedRow.SELECT
+                + " where a.slug = :slug and a.status = :published and a.publishedAt <= :now",
+            PublishedRow.class)
+        .setParameter("slug", slug)
+        .setParameter("published", Article.State.published)
+        .setParameter("now", now)
+        .getResultStream()
+        .findFirst()
+        .map(PublishedRow::view);
   }
 
   Optional<Article> findWithCategory(UUID id) {

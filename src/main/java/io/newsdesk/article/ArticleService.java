@@ -18,7 +18,7 @@ class ArticleService {
 
   /** Empty for a draft, scheduled or archived article exactly as for a slug that never existed. */
   Optional<ArticleView> published(String slug) {
-    return articles.findPublishedBySlug(slug, clock.instant()).map(ArticleView::from);
+    return articles.findPublishedBySlug(slug, clock.instant());
   }
 
   /** Where the published article that once had {@code slug} lives now. */

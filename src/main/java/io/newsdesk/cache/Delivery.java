@@ -46,7 +46,8 @@ public class Delivery {
 
   /**
    * Responds with what {@code read} produces, and keeps it for the next request for the same URI.
-   * The REST layer writes the body itself, so OpenAPI sees the real response type.
+   * The body goes out as the bytes that were hashed and cached, serialized once; the declared type
+   * {@code T} still tells OpenAPI what they hold.
    */
   public <T> RestResponse<T> respond(HttpServerRequest request, Supplier<Reply<T>> read) {
     ResponseCache.Ticket ticket = cache.ticket();
@@ -59,13 +60,26 @@ public class Delivery {
     RestResponse.ResponseBuilder<T> builder =
         notModified
             ? RestResponse.ResponseBuilder.create(RestResponse.Status.NOT_MODIFIED)
-            : RestResponse.ResponseBuilder.<T>create(response.status()).entity(reply.body);
+            : RestResponse.ResponseBuilder.<T>create(response.status())
+                .entity(reply.body == null ? null : bytes(reply, response));
     response.headers(cacheControl).forEach(builder::header);
     builder.header(X_CACHE, "MISS");
     if (!notModified && response.contentType() != null) {
       builder.header("Content-Type", response.contentType());
     }
     return builder.build();
+  }
+
+  /**
+   * The rendered body in place of the {@code T} it was rendered from ({@code T} is erased at run
+   * time): bytes for a {@link Buffer} response, which the REST layer sends as they are, and
+   * pre-rendered JSON otherwise.
+   */
+  @SuppressWarnings("unchecked")
+  private static <T> T bytes(Reply<T> reply, CachedResponse response) {
+    return reply.body instanceof Buffer
+        ? (T) Buffer.buffer(response.body())
+        : (T) new RenderedJson(response.body());
   }
 
   String cacheControl() {

@@ -21,7 +21,9 @@ import java.util.UUID;
  * <p>A response is computed outside any lock, so a write may commit while it is being computed. A
  * {@link Ticket} taken before reading remembers the generation, and {@link #store} drops the
  * response if any invalidation happened since: a response read before a write is never kept after
- * it.
+ * it. Storing takes no lock (misses run in parallel): it puts first and then checks the generation,
+ * and an invalidation raises the generation before it removes entries, so either the check sees the
+ * invalidation or the removal sees the entry.
  */
 @ApplicationScoped
 public class ResponseCache {
@@ -32,7 +34,9 @@ public class ResponseCache {
   private final String instance = UUID.randomUUID().toString();
   private final boolean enabled;
   private final Cache<String, CachedResponse> entries;
-  private long generation;
+
+  /** Raised (under the lock) by every invalidation before it removes anything. */
+  private volatile long generation;
 
   /** Whether remote writes reach this instance; while they might not, nothing is served. */
   private volatile boolean listening;
@@ -76,9 +80,13 @@ public class ResponseCache {
   }
 
   /** Keeps {@code response} unless something was invalidated since {@code ticket} was taken. */
-  synchronized void store(String uri, Ticket ticket, CachedResponse response, Instant now) {
-    if (listening && ticket.generation() == generation && response.fresh(now)) {
-      entries.put(uri, response);
+  void store(String uri, Ticket ticket, CachedResponse response, Instant now) {
+    if (!listening || ticket.generation() != generation || !response.fresh(now)) {
+      return;
+    }
+    entries.put(uri, response);
+    if (ticket.generation() != generation) {
+      entries.asMap().remove(uri, response);
     }
   }
 

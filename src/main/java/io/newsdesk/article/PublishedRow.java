@@ -1,0 +1,61 @@
+package io.newsdesk.article;
+
+import io.newsdesk.category.CategoryRef;
+import io.newsdesk.teaser.Image;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The columns a reader's article is made of, read in one projection: no Markdown source, search
+ * vector or editorial fields, and no managed entity to hydrate and track.
+ */
+record PublishedRow(
+    UUID id,
+    String slug,
+    String title,
+    String subtitle,
+    String categorySlug,
+    String categoryName,
+    String[] tags,
+    String[] byline,
+    String bodyHtml,
+    String bodyText,
+    String imageUrl,
+    String imageAlt,
+    String imageCaption,
+    String seoTitle,
+    String seoDescription,
+    String seoCanonicalUrl,
+    Instant firstPublishedAt,
+    Instant publishedAt,
+    Instant updatedAt,
+    int wordCount,
+    int readingTimeMinutes) {
+
+  static final String SELECT =
+      "select new io.newsdesk.article.PublishedRow(a.id, a.slug, a.title, a.subtitle, c.slug,"
+          + " c.name, a.tags, a.byline, a.bodyHtml, a.bodyText, a.imageUrl, a.imageAlt,"
+          + " a.imageCaption, a.seoTitle, a.seoDescription, a.seoCanonicalUrl,"
+          + " a.firstPublishedAt, a.publishedAt, a.updatedAt, a.wordCount, a.readingTimeMinutes)"
+          + " from Article a join a.category c";
+
+  ArticleView view() {
+    return new ArticleView(
+        id,
+        slug,
+        title,
+        subtitle,
+        new CategoryRef(categorySlug, categoryName),
+        List.of(tags),
+        List.of(byline),
+        new Body(null, bodyHtml, bodyText),
+        Image.of(imageUrl, imageAlt, imageCaption),
+        Seo.of(seoTitle, seoDescription, seoCanonicalUrl),
+        firstPublishedAt,
+        publishedAt,
+        updatedAt,
+        wordCount,
+        readingTimeMinutes);
+  }
+}
