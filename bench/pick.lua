@@ -1,10 +1,11 @@
--- wrk script: GET /api/v1/articles/<random slug from target/bench/slugs.txt>, counting non-2xx.
+-- wrk script: GET /api/v1/articles/<random slug>, from the file named by the script's argument
+-- (default target/bench/slugs.txt), counting non-2xx answers.
 local threads = {}
 function setup(thread) table.insert(threads, thread) end
 function init(args)
   bad = 0
   slugs = {}
-  for line in io.lines("target/bench/slugs.txt") do slugs[#slugs + 1] = line end
+  for line in io.lines(args[1] or "target/bench/slugs.txt") do slugs[#slugs + 1] = line end
   math.randomseed(os.time() + math.floor(os.clock() * 1000000))
 end
 function request()

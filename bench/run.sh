@@ -3,19 +3,26 @@
 # packaged app against it with and without the response cache, loads it with wrk (loopback only,
 # bounded durations), measures PostgreSQL's own ceiling for the same SQL with pgbench at the same
 # concurrency, and prints one table. See BENCHMARKS.md.
-#   bench/run.sh [articles]        DURATION=10s CONNECTIONS="32 128" bench/run.sh 100000
+#   bench/run.sh [articles]        DURATION=10s CONNECTIONS="32 64 128" bench/run.sh 100000
+# The server runs with JAVA_OPTS (default: the flags README.md recommends) and a class-data archive
+# made by a training start of the same jar.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 ARTICLES=${1:-100000}
 DURATION=${DURATION:-10s}
-CONNECTIONS=${CONNECTIONS:-32 128}
+CONNECTIONS=${CONNECTIONS:-32 64 128}
+WARMUP_ROUNDS=${WARMUP_ROUNDS:-3}
+JAVA_OPTS=${JAVA_OPTS:--Xmx320m -XX:+UseSerialGC}
+RECENT=1000   # article-recent: the newest articles, a working set that fits the response cache
 DB=${BENCH_DB:-newsdesk_bench}
 PORT=${BENCH_PORT:-8090}
 BASE="http://127.0.0.1:$PORT"
 OUT=target/bench
 PSQL=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q)
 mkdir -p "$OUT"
+declare -A R   # results by name
+ratio() { [ -n "$2" ] && [ "$2" != 0 ] && awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a/b}' || echo "-"; }
 
 for tool in wrk pgbench psql python3; do
   command -v "$tool" >/dev/null || { echo "$tool is needed (apt-get install wrk postgresql-client)"; exit 1; }
@@ -23,11 +30,14 @@ done
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -B package -DskipTests
 
 APP=""
-start_app() { # $1: cache enabled (true/false)
-  local started; started=$(date +%s%N)
+ARCHIVE="$OUT/newsdesk.jsa"
+start_app() { # $1: cache enabled (true/false), then extra JVM options
+  local started cache=$1; started=$(date +%s%N); shift
+  # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
   QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$PORT NEWSDESK_ADMIN_TOKEN=bench-admin \
-  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" NEWSDESK_CACHE_ENABLED="$1" \
-  QUARKUS_LOG_LEVEL=WARN java -jar target/quarkus-app/quarkus-run.jar > "$OUT/app-cache-$1.log" 2>&1 &
+  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" NEWSDESK_CACHE_ENABLED="$cache" \
+  QUARKUS_LOG_LEVEL=WARN java $JAVA_OPTS "$@" -jar target/quarkus-app/quarkus-run.jar \
+    > "$OUT/app-cache-$cache.log" 2>&1 &
   APP=$!
   until curl -fs "$BASE/q/health/ready" >/dev/null; do sleep 0.05; done
   READY_MS=$(( ($(date +%s%N) - started) / 1000000 ))
@@ -43,39 +53,52 @@ else
   start_app true && stop_app   # Flyway creates the schema
   time "${PSQL[@]}" -d "$DB" -v articles="$ARTICLES" -f bench/generate.sql
 fi
+echo "== Training start: the classes a start and the read paths load go into $ARCHIVE"
+rm -f "$ARCHIVE"
+start_app true -XX:ArchiveClassesAtExit="$ARCHIVE"
+for path in /api/v1/feed /api/v1/articles/bench-1 "/api/v1/search?q=topic1" /api/v1/categories; do
+  curl -fs "$BASE$path" > /dev/null
+done
+stop_app
+start_app true && R[ready-plain]=$READY_MS && stop_app
 # pgbench opens one connection per client: stay under the server's limit.
 PG_MAX=$(( $("${PSQL[@]}" -d "$DB" -At -c "show max_connections") - 10 ))
 "${PSQL[@]}" -d "$DB" -At -c "select slug from newsdesk.teaser" > "$OUT/slugs.txt"
+"${PSQL[@]}" -d "$DB" -At -c "select slug from newsdesk.teaser order by published_at desc limit $RECENT" \
+  > "$OUT/recent.txt"
 DEPTH=$(( ARTICLES / 2 < 50000 ? ARTICLES / 2 : 50000 ))
 read -r CURSOR DEPTH_AT DEPTH_ID < <(python3 bench/cursor.py "$DB" "$DEPTH")
 
 declare -A PATHS=(
   [health]="/q/health/live"
-  [article]=""
+  [article]="@slugs"
+  [article-recent]="@recent"
   [feed]="/api/v1/feed"
   [feed-depth]="/api/v1/feed?cursor=$CURSOR"
   [feed-category]="/api/v1/feed?category=world"
   [search]="/api/v1/search?q=topic17"
 )
-ORDER=(health article feed feed-depth feed-category search)
+ORDER=(health article article-recent feed feed-depth feed-category search)
 
 # wrk -> "rps p50_ms p99_ms errors"
-load() { # $1 path ("" = random article), $2 connections
-  local script=bench/status.lua path=$1
-  if [ -z "$path" ]; then script=bench/pick.lua; path=/; fi
-  wrk -t2 -c"$2" -d"$DURATION" --latency -s "$script" "$BASE$path" > "$OUT/wrk.txt"
+load() { # $1 path (@list: a random article of $OUT/list.txt), $2 connections
+  local path=$1 args=(-s bench/status.lua)
+  if [[ $path == @* ]]; then args=(-s bench/pick.lua); path="/ -- $OUT/${path#@}.txt"; fi
+  # shellcheck disable=SC2086 # path carries the script's argument
+  wrk -t2 -c"$2" -d"$DURATION" --latency "${args[@]}" $BASE$path > "$OUT/wrk.txt"
   awk '/Requests\/sec/ {rps=$2} / 50%/ {p50=$2} / 99%/ {p99=$2}
        /Socket errors/ {err+=$4+$6+$8+$10} /non2xx/ {bad=$2}
        function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
        END {printf "%.0f %.2f %.2f %d\n", rps, ms(p50), ms(p99), err+bad}' "$OUT/wrk.txt"
 }
 
-declare -A R
 for cache in true false; do
   echo "== Server with the response cache enabled=$cache"
-  start_app "$cache"
+  start_app "$cache" -XX:SharedArchiveFile="$ARCHIVE"
   R[ready-$cache]=$READY_MS
-  for name in "${ORDER[@]}"; do load "${PATHS[$name]}" 32 >/dev/null; done # warm up (JIT, cache)
+  for _ in $(seq "$WARMUP_ROUNDS"); do # the JIT compilers need minutes of load on two cores
+    for name in "${ORDER[@]}"; do load "${PATHS[$name]}" 32 >/dev/null; done
+  done
   for c in $CONNECTIONS; do
     for name in "${ORDER[@]}"; do
       R[$name-$cache-$c]=$(load "${PATHS[$name]}" "$c")
@@ -87,11 +110,13 @@ for cache in true false; do
 done
 
 echo "== PostgreSQL's ceiling for the same SQL (pgbench)"
-declare -A SQL=([article]=article [feed]=feed [feed-depth]=feed-depth [feed-category]=feed-category [search]=search)
+declare -A SQL=([article]=article [article-recent]=article [feed]=feed [feed-depth]=feed-depth
+                [feed-category]=feed-category [search]=search)
 for c in $CONNECTIONS; do
-  for name in article feed feed-depth feed-category search; do
-    clients=$(( c < PG_MAX ? c : PG_MAX ))
-    tps=$(pgbench -h 127.0.0.1 -U postgres -n -c "$clients" -j 2 -T "${DURATION%s}" -D articles="$ARTICLES" \
+  for name in article article-recent feed feed-depth feed-category search; do
+    clients=$(( c < PG_MAX ? c : PG_MAX )) range=$ARTICLES
+    [ "$name" = article-recent ] && range=$RECENT
+    tps=$(pgbench -h 127.0.0.1 -U postgres -n -c "$clients" -j 2 -T "${DURATION%s}" -D articles="$range" \
             -D at="'$DEPTH_AT'" -D id="'$DEPTH_ID'" -f "bench/sql/${SQL[$name]}.sql" "$DB" \
           | awk '/^tps/ {printf "%.0f", $3}')
     R[pg-$name-$c]=$tps
@@ -101,19 +126,22 @@ done
 
 echo
 echo "Newsdesk benchmark: $ARTICLES articles, feed depth $DEPTH, wrk -t2 -d$DURATION, $(nproc) cores"
-printf "%-14s %4s | %9s %8s %8s %5s | %9s %8s %8s %5s | %9s | %6s %6s %6s\n" \
-  endpoint conn "rps cache" p50ms p99ms err "rps cold" p50ms p99ms err "pg tps" "c/live" "c/pg" "cold/pg"
+echo "JVM: $(java -version 2>&1 | head -1), JAVA_OPTS=$JAVA_OPTS + class-data archive"
+printf "%-14s %4s | %9s %8s %8s %5s | %9s %8s %8s %5s | %9s | %6s %6s %6s | %6s %6s\n" \
+  endpoint conn "rps cache" p50ms p99ms err "rps cold" p50ms p99ms err "pg tps" "c/live" "c/pg" \
+  "cold/pg" "c p99/" "cold p99/"
 for c in $CONNECTIONS; do
   read -r live _ <<< "${R[health-true-$c]}"
   for name in "${ORDER[@]}"; do
     read -r warm wp50 wp99 werr <<< "${R[$name-true-$c]}"
     read -r cold cp50 cp99 cerr <<< "${R[$name-false-$c]}"
     pg=${R[pg-$name-$c]:-}
-    ratio() { [ -n "$2" ] && [ "$2" != 0 ] && awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a/b}' || echo "-"; }
-    printf "%-14s %4s | %9s %8s %8s %5s | %9s %8s %8s %5s | %9s | %6s %6s %6s\n" "$name" "$c" \
+    printf "%-14s %4s | %9s %8s %8s %5s | %9s %8s %8s %5s | %9s | %6s %6s %6s | %6s %6s\n" "$name" "$c" \
       "$warm" "$wp50" "$wp99" "$werr" "$cold" "$cp50" "$cp99" "$cerr" "${pg:--}" \
-      "$(ratio "$warm" "$live")" "$(ratio "$warm" "$pg")" "$(ratio "$cold" "$pg")"
+      "$(ratio "$warm" "$live")" "$(ratio "$warm" "$pg")" "$(ratio "$cold" "$pg")" \
+      "$(ratio "$wp99" "$wp50")" "$(ratio "$cp99" "$cp50")"
   done
 done
-echo "Start to ready: ${R[ready-true]} ms (cache on), ${R[ready-false]} ms (cache off)."
+echo "Start to ready: ${R[ready-true]} ms (cache on), ${R[ready-false]} ms (cache off) with the archive;" \
+  "${R[ready-plain]} ms without it."
 echo "Resident memory after load: ${R[rss-true]} MB (cache on), ${R[rss-false]} MB (cache off)."

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Delivery responses in memory, by request URI, never stale: every write that could change a
@@ -42,6 +43,9 @@ public class ResponseCache {
   private volatile boolean listening;
 
   private long dueGeneration;
+
+  /** Hashes of recently requested URIs by slot; a slot remembers the last URI that hashed to it. */
+  private final AtomicLongArray seen = new AtomicLongArray(1 << 16);
 
   /** The earliest scheduled publication still to come; unknown (nothing is cached) until set. */
   private Instant nextDue = Instant.EPOCH;
@@ -79,15 +83,28 @@ public class ResponseCache {
     return new Ticket(generation, dueGeneration, nextDue);
   }
 
-  /** Keeps {@code response} unless something was invalidated since {@code ticket} was taken. */
+  /**
+   * Keeps {@code response} if its URI was asked for before and nothing was invalidated since {@code
+   * ticket} was taken.
+   */
   void store(String uri, Ticket ticket, CachedResponse response, Instant now) {
-    if (!listening || ticket.generation() != generation || !response.fresh(now)) {
+    if (!listening
+        || ticket.generation() != generation
+        || !response.fresh(now)
+        || !askedBefore(uri)) {
       return;
     }
     entries.put(uri, response);
     if (ticket.generation() != generation) {
       entries.asMap().remove(uri, response);
     }
+  }
+
+  /** Whether {@code uri} was asked for recently; remembers it for next time either way. */
+  private boolean askedBefore(String uri) {
+    long hash = uri.hashCode() * 0x9E3779B97F4A7C15L;
+    int slot = (int) (hash >>> 48);
+    return seen.getAndSet(slot, hash) == hash;
   }
 
   /**

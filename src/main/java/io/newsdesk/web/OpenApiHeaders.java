@@ -1,5 +1,6 @@
 package io.newsdesk.web;
 
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +17,10 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  * Finishes the OpenAPI document in one place: documents the caching headers every delivery response
  * carries (ETag, Cache-Control, Surrogate-Key, X-Cache on every 200 of a delivery GET), and types
  * parameter defaults, which JAX-RS declares as strings ({@code @DefaultValue("20")}), as the
- * numbers and booleans they are, so generated clients and linters read them right.
+ * numbers and booleans they are, so generated clients and linters read them right. Runs at build
+ * time: the document is finished in the jar, and starting the server does not rework it.
  */
+@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class OpenApiHeaders implements OASFilter {
 
   private static final Map<String, String> HEADERS =
