@@ -48,7 +48,7 @@ class HttpCachingTest {
             "/feeds/rss.xml?category=" + category,
             "/feeds/atom.xml?category=" + category,
             "/feeds/feed.json?category=" + category)) {
-      for (int round = 0; round < 2; round++) { // the first fills the cache, the second hits it
+      for (int round = 0; round < 2; round++) { // the first round fills the cache, the second hits
         Response first = given().get(path);
         first
             .then()
