@@ -71,15 +71,12 @@ public class Delivery {
   }
 
   /**
-   * The rendered body in place of the {@code T} it was rendered from ({@code T} is erased at run
-   * time): bytes for a {@link Buffer} response, which the REST layer sends as they are, and
-   * pre-rendered JSON otherwise.
+   * What the REST layer writes: a {@link Buffer} body as it is, and for JSON, in place of the
+   * {@code T} it was rendered from ({@code T} is erased at run time), the bytes rendered above.
    */
   @SuppressWarnings("unchecked")
   private static <T> T bytes(Reply<T> reply, CachedResponse response) {
-    return reply.body instanceof Buffer
-        ? (T) Buffer.buffer(response.body())
-        : (T) new RenderedJson(response.body());
+    return reply.body instanceof Buffer ? reply.body : (T) new RenderedJson(response.body());
   }
 
   String cacheControl() {
