@@ -3,6 +3,7 @@ package io.newsdesk.article;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -16,17 +17,25 @@ class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
 
   /** Readers' article: published and due, by slug, in one statement. */
   Optional<ArticleView> findPublishedBySlug(String slug, Instant now) {
-    return getEntityManager()
-        .createQuery(
-            PublishedRow.SELECT
-                + " where a.slug = :slug and a.status = :published and a.publishedAt <= :now",
-            PublishedRow.class)
-        .setParameter("slug", slug)
-        .setParameter("published", Article.State.published)
-        .setParameter("now", now)
-        .getResultStream()
-        .findFirst()
-        .map(PublishedRow::view);
+    return readerView(
+        " where a.slug = ?1 and a.status = ?2 and a.publishedAt <= ?3",
+        slug,
+        Article.State.published,
+        now);
+  }
+
+  /** Any article in the readers' shape, whatever its status (previews), in one statement. */
+  Optional<ArticleView> findReaderView(UUID id) {
+    return readerView(" where a.id = ?1", id);
+  }
+
+  private Optional<ArticleView> readerView(String where, Object... params) {
+    TypedQuery<ReaderRow> query =
+        getEntityManager().createQuery(ReaderRow.SELECT + where, ReaderRow.class);
+    for (int i = 0; i < params.length; i++) {
+      query.setParameter(i + 1, params[i]);
+    }
+    return query.getResultStream().findFirst().map(ReaderRow::view);
   }
 
   Optional<Article> findWithCategory(UUID id) {

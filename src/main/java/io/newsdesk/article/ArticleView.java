@@ -24,24 +24,4 @@ public record ArticleView(
     Instant publishedAt,
     Instant updatedAt,
     @Schema(example = "412") int wordCount,
-    @Schema(example = "3") int readingTimeMinutes) {
-
-  static ArticleView from(Article a) {
-    return new ArticleView(
-        a.id,
-        a.slug,
-        a.title,
-        a.subtitle,
-        new CategoryRef(a.category.slug(), a.category.name()),
-        List.of(a.tags),
-        List.of(a.byline),
-        new Body(null, a.bodyHtml, a.bodyText),
-        a.image(),
-        Seo.of(a.seoTitle, a.seoDescription, a.seoCanonicalUrl),
-        a.firstPublishedAt,
-        a.publishedAt,
-        a.updatedAt,
-        a.wordCount,
-        a.readingTimeMinutes);
-  }
-}
+    @Schema(example = "3") int readingTimeMinutes) {}

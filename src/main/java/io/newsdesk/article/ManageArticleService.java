@@ -85,7 +85,7 @@ public class ManageArticleService {
 
   /** Any article in the readers' shape, for a preview link. */
   ArticleView preview(UUID id) {
-    return ArticleView.from(find(id));
+    return articles.findReaderView(id).orElseThrow(() -> notFound(id));
   }
 
   Page<ArticleSummary> list(Status status, String category, String q, int number, int limit) {

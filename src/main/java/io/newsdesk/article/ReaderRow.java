@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The columns a reader's article is made of, read in one projection: no Markdown source, search
- * vector or editorial fields, and no managed entity to hydrate and track.
+ * The columns an article in the readers' shape is made of (published, or previewed), read in one
+ * projection: no Markdown source, search vector or editorial fields, and no managed entity to
+ * hydrate and track. The one place an {@link ArticleView} is built.
  */
-record PublishedRow(
+record ReaderRow(
     UUID id,
     String slug,
     String title,
@@ -34,7 +35,7 @@ record PublishedRow(
     int readingTimeMinutes) {
 
   static final String SELECT =
-      "select new io.newsdesk.article.PublishedRow(a.id, a.slug, a.title, a.subtitle, c.slug,"
+      "select new io.newsdesk.article.ReaderRow(a.id, a.slug, a.title, a.subtitle, c.slug,"
           + " c.name, a.tags, a.byline, a.bodyHtml, a.bodyText, a.imageUrl, a.imageAlt,"
           + " a.imageCaption, a.seoTitle, a.seoDescription, a.seoCanonicalUrl,"
           + " a.firstPublishedAt, a.publishedAt, a.updatedAt, a.wordCount, a.readingTimeMinutes)"
