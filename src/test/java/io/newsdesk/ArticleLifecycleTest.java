@@ -12,8 +12,13 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,6 +26,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = PostgresDatabase.class, scope = TestResourceScope.GLOBAL)
 class ArticleLifecycleTest {
+
+  @TestHTTPResource("/")
+  URI base;
 
   @Test
   void editorPostsPublishesAndReadersReadUntilUnpublished() {
@@ -122,6 +130,22 @@ class ArticleLifecycleTest {
         .get("/api/v1/feed")
         .then()
         .body("items.slug", everyItem(not(equalTo("harbour-reopens-after-the-storm"))));
+  }
+
+  /** As {@code curl -X POST}: no body and no Content-Type (REST Assured always sends one). */
+  @Test
+  void publishNeedsNoBodyAndNoMediaType() throws Exception {
+    String id = Api.draft(Api.category(), "Published by a bare POST");
+    HttpResponse<String> answer =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(base.resolve("api/v1/manage/articles/" + id + "/publish"))
+                    .header("Authorization", "Bearer " + token("editor"))
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    org.junit.jupiter.api.Assertions.assertEquals(200, answer.statusCode(), answer.body());
+    given().get("/api/v1/articles/" + Api.slug(id)).then().statusCode(200);
   }
 
   @Test
