@@ -1,0 +1,187 @@
+package io.newsdesk;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/**
+ * One article in each state × every delivery endpoint × the parameters a curious client tries: only
+ * the published one appears anywhere, and every total counts it alone. The unpublished and archived
+ * articles were public (and their pages cached) before they were hidden, so a stale cache entry
+ * would show up here too.
+ */
+@QuarkusTest
+@WithTestResource(value = PostgresDatabase.class, scope = TestResourceScope.GLOBAL)
+class VisibilityMatrixTest {
+
+  private static final List<String> CURIOUS =
+      List.of("", "status=draft", "preview=true", "include=all", "static=1", "draft=true");
+
+  /** An article the matrix made: its state, id, slug and title. */
+  private record Made(String state, String id, String slug, String title) {}
+
+  @Test
+  void onlyPublishedContentAppearsAnywhere() {
+    String word = "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    String category = Api.category();
+    String tag = "matrix-" + word;
+    Map<String, Made> made = new LinkedHashMap<>();
+    for (String state : List.of("published", "draft", "scheduled", "unpublished", "archived")) {
+      String title = "Matrix " + word + " " + state;
+      Map<String, Object> input = Api.article(category, title);
+      input.put("tags", List.of(tag));
+      input.put("body", "The " + word + " council met. This copy is " + state + ".");
+      String id =
+          Api.create(Api.token("editor"), input).then().statusCode(201).extract().path("id");
+      made.put(state, new Made(state, id, Api.slug(id), title));
+    }
+    for (String state : List.of("published", "unpublished", "archived")) {
+      Api.publish(made.get(state).id(), null).then().statusCode(200);
+    }
+    Api.publish(
+            made.get("scheduled").id(),
+            Map.of("publishAt", Instant.now().plus(1, ChronoUnit.DAYS).toString()))
+        .then()
+        .statusCode(200);
+
+    List<String> urls = urls(category, tag, word, made);
+    // While three are public, read every page twice: the response cache keeps them from then on.
+    for (int round = 0; round < 2; round++) {
+      urls.forEach(url -> given().get(url));
+    }
+    Api.unpublish(made.get("unpublished").id());
+    Api.archive(made.get("archived").id());
+
+    List<Made> hidden = made.values().stream().filter(m -> !m.state().equals("published")).toList();
+    Made published = made.get("published");
+    List<Executable> checks = new ArrayList<>();
+    int cells = 0;
+    for (String url : urls) {
+      for (String extra : CURIOUS) {
+        String full = extra.isEmpty() ? url : url + (url.contains("?") ? "&" : "?") + extra;
+        Response response = given().get(full);
+        int status = response.statusCode();
+        String body = response.asString();
+        cells++;
+        boolean hiddenArticlePage = hidden.stream().anyMatch(m -> url.endsWith("/" + m.slug()));
+        if (hiddenArticlePage) {
+          checks.add(() -> assertEquals(404, status, full));
+          continue;
+        }
+        checks.add(() -> assertEquals(200, status, full));
+        for (Made m : hidden) {
+          checks.add(() -> assertFalse(body.contains(m.title()), full + " shows " + m.state()));
+          if (!url.startsWith("/api/v1/changes")) {
+            checks.add(() -> assertFalse(body.contains(m.id()), full + " names " + m.state()));
+            checks.add(() -> assertFalse(body.contains(m.slug()), full + " links " + m.state()));
+          }
+        }
+        boolean lists = !url.startsWith("/api/v1/categories"); // categories list no articles
+        if (lists
+            && (url.contains(word) || url.contains(category) || url.contains(published.slug()))) {
+          checks.add(() -> assertTrue(body.contains(published.title()), full + " lacks it"));
+        }
+        if (lists && url.contains("page=1")) {
+          checks.add(
+              () ->
+                  assertEquals(
+                      1, JsonPath.from(body).getInt("page.totalItems"), full + ": the total"));
+        }
+      }
+    }
+    checks.add(() -> changeFeedTellsOnlyWhatWasPublic(made));
+    System.out.printf(
+        "Visibility matrix: %d URLs x %d parameter sets = %d cells, 5 states each%n",
+        urls.size(), CURIOUS.size(), cells);
+    assertAll(checks);
+  }
+
+  private static List<String> urls(
+      String category, String tag, String word, Map<String, Made> made) {
+    String past = Instant.now().minus(1, ChronoUnit.DAYS).toString();
+    String future = Instant.now().plus(2, ChronoUnit.DAYS).toString();
+    List<String> urls = new ArrayList<>();
+    made.values().forEach(m -> urls.add("/api/v1/articles/" + m.slug()));
+    urls.addAll(
+        List.of(
+            "/api/v1/feed",
+            "/api/v1/feed?category=" + category,
+            "/api/v1/feed?tag=" + tag,
+            "/api/v1/feed?category=" + category + "&after=" + past,
+            "/api/v1/feed?category=" + category + "&before=" + future,
+            "/api/v1/feed?page=1",
+            "/api/v1/feed?page=1&category=" + category,
+            "/api/v1/feed?page=1&tag=" + tag,
+            "/api/v1/feed?page=1&category=" + category + "&after=" + past + "&before=" + future,
+            "/api/v1/categories",
+            "/api/v1/categories?page=1",
+            "/api/v1/categories/" + category,
+            "/api/v1/search?q=" + word,
+            "/api/v1/search?q=" + word + "&category=" + category,
+            "/api/v1/search?q=" + word + "&page=1",
+            "/api/v1/changes",
+            "/feeds/rss.xml",
+            "/feeds/rss.xml?category=" + category,
+            "/feeds/atom.xml",
+            "/feeds/atom.xml?category=" + category,
+            "/feeds/feed.json",
+            "/feeds/feed.json?category=" + category));
+    return urls;
+  }
+
+  /**
+   * The change feed names an article only once it was public: never the draft or the scheduled one,
+   * and the unpublished and archived ones end with their unpublished and deleted entries.
+   */
+  private static void changeFeedTellsOnlyWhatWasPublic(Map<String, Made> made) {
+    List<Map<String, String>> changes = new ArrayList<>();
+    String since = "";
+    while (true) {
+      JsonPath page =
+          given()
+              .get("/api/v1/changes?limit=100" + since)
+              .then()
+              .statusCode(200)
+              .extract()
+              .jsonPath();
+      List<Map<String, String>> items = page.getList("items");
+      changes.addAll(items);
+      if (items.size() < 100) {
+        break; // up to date
+      }
+      since = "&since=" + page.getString("page.next");
+    }
+    for (String state : List.of("draft", "scheduled")) {
+      String id = made.get(state).id();
+      assertTrue(changes.stream().noneMatch(c -> id.equals(c.get("id"))), state);
+    }
+    assertEquals("unpublished", last(changes, made.get("unpublished").id()));
+    assertEquals("deleted", last(changes, made.get("archived").id()));
+    assertEquals("published", last(changes, made.get("published").id()));
+  }
+
+  private static String last(List<Map<String, String>> changes, String id) {
+    return changes.stream()
+        .filter(c -> id.equals(c.get("id")))
+        .reduce((a, b) -> b)
+        .map(c -> c.get("type"))
+        .orElse("none");
+  }
+}
