@@ -60,7 +60,7 @@ public final class OpenApiResponses implements Filter {
       FilterContext context) {
     Response answer = context.next(request, response);
     URI uri = URI.create(request.getURI());
-    String path = uri.getPath();
+    String path = uri.getRawPath(); // as sent: an encoded slash stays inside its segment
     if (!(path.startsWith("/api/") || path.startsWith("/feeds/"))) {
       return answer; // health, metrics, the reader page and test-only endpoints are not in the API
     }

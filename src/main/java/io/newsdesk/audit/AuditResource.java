@@ -6,6 +6,7 @@ import io.newsdesk.web.Page;
 import io.newsdesk.web.PageParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -46,7 +47,9 @@ class AuditResource {
   public RestResponse<Page<AuditEntryView>> listAudit(
       @QueryParam("actor") @Size(max = 200) @Parameter(description = "A token's name") String actor,
       @QueryParam("entityType")
-          @Size(max = 40)
+          @Pattern(
+              regexp = "article|category|token|webhook|import",
+              message = "must be one of article, category, token, webhook, import")
           @Parameter(description = "article, category, token, webhook or import")
           String entityType,
       @QueryParam("entityId") @Size(max = 200) @Parameter(description = "Id or slug")

@@ -21,8 +21,9 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * Makes JSON input strict: no control characters (NUL among them) in strings, no duplicate keys,
- * and no silent coercions ({@code 1.5} or {@code "3"} for a whole number, {@code 5} for a string),
- * so a client's mistake is a 400 naming the field rather than data quietly changed.
+ * nothing after the document ({@code {...} x} is not read as {@code {...}}), and no silent
+ * coercions ({@code 1.5} or {@code "3"} for a whole number, {@code 5} for a string), so a client's
+ * mistake is a 400 naming the field rather than data quietly changed.
  */
 @Singleton
 class JsonSetup implements ObjectMapperCustomizer {
@@ -38,6 +39,7 @@ class JsonSetup implements ObjectMapperCustomizer {
   @Override
   public void customize(ObjectMapper mapper) {
     mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     for (LogicalType type :
         new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
