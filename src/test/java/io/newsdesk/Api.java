@@ -10,12 +10,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /** Test helpers that drive the public API as a client would; every test makes its own data. */
 final class Api {
 
   /** The bootstrap admin token set for the test profile in application.properties. */
   static final String ADMIN = "test-admin-token";
+
+  /** Stack traces, exception names and SQL: nothing of the server's insides in any body. */
+  static final Pattern INSIDES =
+      Pattern.compile(
+          "(?i)exception|\\tat |\\bat (org|io|java)\\.|hibernate|psql|sqlstate|\\bselect\\b.+\\bfrom\\b"
+              + "|syntax error at|newsdesk\\.[a-z]+\\.");
 
   private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
