@@ -3,15 +3,17 @@ package io.newsdesk.changes;
 import io.newsdesk.cache.Invalidations;
 import io.newsdesk.cache.ResponseCache;
 import io.newsdesk.cache.SurrogateKeys;
+import io.newsdesk.web.DatabaseErrors;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * Scheduled articles become visible by time alone (every delivery query compares publishedAt with
@@ -21,6 +23,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 class DueChanges {
+
+  private static final Logger LOG = Logger.getLogger(DueChanges.class);
 
   private final ChangeLog log;
   private final Invalidations invalidations;
@@ -37,8 +41,19 @@ class DueChanges {
   @Scheduled(
       every = "${newsdesk.schedule.check-every:1s}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-  @Transactional
   void run() {
+    try {
+      QuarkusTransaction.requiringNew().run(this::release);
+    } catch (RuntimeException e) {
+      if (!DatabaseErrors.unavailable(e)) {
+        throw e;
+      }
+      // readiness reports the outage; one line a round instead of a stack trace
+      LOG.warnf("Due publications wait for the database: %s", DatabaseErrors.rootMessage(e));
+    }
+  }
+
+  private void release() {
     ResponseCache.Ticket ticket = cache.ticket();
     Instant now = clock.instant();
     Instant next = log.nextDue();

@@ -235,6 +235,20 @@ class ProblemMapper {
 
   @ServerExceptionMapper
   Response unexpected(Throwable e, UriInfo uri) {
+    if (DatabaseErrors.unavailable(e)) {
+      LOG.warnf(
+          "Database unavailable on %s: %s",
+          uri.getRequestUri().getRawPath(), DatabaseErrors.rootMessage(e));
+      return respond(
+              503,
+              "/problems/database-unavailable",
+              "Service Unavailable",
+              "The database is not answering in time; try again in a few seconds",
+              null,
+              uri)
+          .header("Retry-After", RETRY_AFTER_SECONDS)
+          .build();
+    }
     LOG.errorf(e, "Unexpected failure on %s", uri.getRequestUri().getRawPath());
     return respond(
             500,
@@ -245,6 +259,9 @@ class ProblemMapper {
             uri)
         .build();
   }
+
+  /** Seconds a client should wait before retrying a request the database could not serve. */
+  static final String RETRY_AFTER_SECONDS = "5";
 
   private static Response.ResponseBuilder respond(
       int status, String type, String title, String detail, List<FieldError> errors, UriInfo uri) {

@@ -1,6 +1,7 @@
 package io.newsdesk.webhook;
 
 import io.newsdesk.config.NewsdeskConfig;
+import io.newsdesk.web.DatabaseErrors;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,7 +70,16 @@ class WebhookDispatcher {
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void run() {
     for (int batch = 0; batch < 50; batch++) {
-      List<Claimed> claimed = QuarkusTransaction.requiringNew().call(this::claim);
+      List<Claimed> claimed;
+      try {
+        claimed = QuarkusTransaction.requiringNew().call(this::claim);
+      } catch (RuntimeException e) {
+        if (!DatabaseErrors.unavailable(e)) {
+          throw e;
+        }
+        LOG.warnf("Webhook deliveries wait for the database: %s", DatabaseErrors.rootMessage(e));
+        return;
+      }
       claimed.forEach(this::deliver);
       if (claimed.size() < BATCH) {
         return;
