@@ -16,11 +16,20 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 
-/** Reads {@code Authorization: Bearer <token>}; no header means an anonymous caller. */
+/**
+ * Reads {@code Authorization: Bearer <token>}; no header means an anonymous caller. A client that
+ * sent too many bad tokens is refused without a look at the one it sends now (see FailedLogins).
+ */
 @ApplicationScoped
 class BearerTokenMechanism implements HttpAuthenticationMechanism {
 
   private static final String PREFIX = "Bearer ";
+
+  private final FailedLogins failures;
+
+  BearerTokenMechanism(FailedLogins failures) {
+    this.failures = failures;
+  }
 
   @Override
   public Uni<SecurityIdentity> authenticate(
@@ -29,15 +38,24 @@ class BearerTokenMechanism implements HttpAuthenticationMechanism {
     if (header == null) {
       return Uni.createFrom().nullItem();
     }
+    String client = context.request().remoteAddress().hostAddress();
+    long blocked = failures.blockedFor(client);
+    if (blocked > 0) {
+      return Uni.createFrom().failure(new TooManyFailedAttempts(blocked));
+    }
     if (!header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())
         || header.substring(PREFIX.length()).isBlank()) {
+      failures.failed(client);
       return Uni.createFrom().failure(new AuthenticationFailedException());
     }
     TokenCredential credential =
         new TokenCredential(header.substring(PREFIX.length()).strip(), "bearer");
-    return identityProviderManager.authenticate(
-        HttpSecurityUtils.setRoutingContextAttribute(
-            new TokenAuthenticationRequest(credential), context));
+    return identityProviderManager
+        .authenticate(
+            HttpSecurityUtils.setRoutingContextAttribute(
+                new TokenAuthenticationRequest(credential), context))
+        .onFailure(AuthenticationFailedException.class)
+        .invoke(() -> failures.failed(client));
   }
 
   @Override

@@ -42,6 +42,22 @@ public interface NewsdeskConfig {
 
   Webhooks webhooks();
 
+  Auth auth();
+
+  /** Guessing tokens. */
+  interface Auth {
+    /**
+     * Unknown, revoked or malformed tokens one client may send within {@link #failureWindow()};
+     * after that every token it sends is refused (429 with Retry-After) until the window ends.
+     */
+    @WithDefault("10")
+    int maxFailures();
+
+    /** The window failures are counted in, from a client's first failure. */
+    @WithDefault("1m")
+    java.time.Duration failureWindow();
+  }
+
   /** Teaser settings. */
   interface Teaser {
     /** Longest default excerpt in characters, the closing "…" included. */

@@ -43,6 +43,7 @@ public class OpenApiHeaders implements OASFilter {
               item.getOperations().values().forEach(OpenApiHeaders::typeDefaults);
               item.getOperations().values().forEach(OpenApiHeaders::bodyLimits);
               item.getOperations().values().forEach(OpenApiHeaders::unavailable);
+              item.getOperations().values().forEach(OpenApiHeaders::throttled);
               Operation get = item.getGET();
               if (get != null && get.getTags() != null && get.getTags().contains("Delivery")) {
                 APIResponse ok =
@@ -82,6 +83,19 @@ public class OpenApiHeaders implements OASFilter {
           .addAPIResponse(
               "503",
               OASFactory.createAPIResponse().ref("#/components/responses/ServiceUnavailable"));
+    }
+  }
+
+  /** Any operation that takes a token can meet a client blocked for bad tokens (FailedLogins). */
+  private static void throttled(Operation operation) {
+    if (operation.getResponses() != null
+        && operation.getResponses().getAPIResponse("401") != null
+        && operation.getResponses().getAPIResponse("429") == null) {
+      operation
+          .getResponses()
+          .addAPIResponse(
+              "429",
+              OASFactory.createAPIResponse().ref("#/components/responses/TooManyFailedAttempts"));
     }
   }
 

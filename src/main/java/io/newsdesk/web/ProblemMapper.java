@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.newsdesk.auth.TooManyFailedAttempts;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -154,6 +155,20 @@ class ProblemMapper {
     }
     return problem(
         ProblemException.invalid(field == null ? "body" : field, "is out of range"), uri);
+  }
+
+  @ServerExceptionMapper
+  Response tooManyFailures(TooManyFailedAttempts e, UriInfo uri) {
+    return respond(
+            429,
+            "/problems/too-many-failed-attempts",
+            "Too Many Requests",
+            "Too many requests with an invalid token from this client; try again after the time in"
+                + " Retry-After",
+            null,
+            uri)
+        .header("Retry-After", String.valueOf(e.retryAfterSeconds()))
+        .build();
   }
 
   @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
