@@ -2,8 +2,10 @@ package io.newsdesk;
 
 import static io.newsdesk.Api.as;
 import static io.newsdesk.Api.token;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -93,37 +96,125 @@ class ConcurrentEditTest {
         .header("ETag", equalTo("\"1\""));
   }
 
-  @Test
-  void twoSimultaneousEditsOfTheSameVersionSaveExactlyOne() throws Exception {
-    String category = Api.category();
-    String id = Api.draft(category, "Race");
+  /** Runs {@code tasks} on their own threads, all released at once; returns their results. */
+  private static <T> List<T> atOnce(List<Callable<T>> tasks) throws Exception {
     CountDownLatch start = new CountDownLatch(1);
-    ExecutorService pool = Executors.newFixedThreadPool(2);
+    ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
     try {
-      List<Future<Integer>> results = new ArrayList<>();
-      for (String title : List.of("Race, edit A", "Race, edit B")) {
-        results.add(
+      List<Future<T>> futures = new ArrayList<>();
+      for (Callable<T> task : tasks) {
+        futures.add(
             pool.submit(
                 () -> {
                   start.await();
-                  return as(token("editor"))
-                      .contentType(ContentType.JSON)
-                      .header("If-Match", "\"0\"")
-                      .body(Api.article(category, title))
-                      .put("/api/v1/manage/articles/" + id)
-                      .statusCode();
+                  return task.call();
                 }));
       }
       start.countDown();
-      List<Integer> statuses = new ArrayList<>();
-      for (var result : results) {
-        statuses.add(result.get(30, TimeUnit.SECONDS));
+      List<T> results = new ArrayList<>();
+      for (Future<T> future : futures) {
+        results.add(future.get(60, TimeUnit.SECONDS)); // a deadlock fails here
       }
-      Collections.sort(statuses);
-      assertEquals(List.of(200, 412), statuses);
+      return results;
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void twentySimultaneousEditsOfTheSameVersionSaveExactlyOne() throws Exception {
+    String category = Api.category();
+    String id = Api.draft(category, "Race");
+    List<Callable<Integer>> edits = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      String title = "Race, edit " + i;
+      edits.add(
+          () ->
+              as(token("editor"))
+                  .contentType(ContentType.JSON)
+                  .header("If-Match", "\"0\"")
+                  .body(Api.article(category, title))
+                  .put("/api/v1/manage/articles/" + id)
+                  .statusCode());
+    }
+    List<Integer> statuses = atOnce(edits);
+    assertEquals(1, Collections.frequency(statuses, 200), statuses.toString());
+    assertEquals(19, Collections.frequency(statuses, 412), statuses.toString());
     as(token("editor")).get("/api/v1/manage/articles/" + id).then().body("version", equalTo(1));
+    as(token("editor"))
+        .get("/api/v1/manage/articles/" + id + "/revisions")
+        .then()
+        .body("items.action", equalTo(List.of("updated", "created")));
+  }
+
+  @Test
+  void racingPublishAndUnpublishLeaveArticleTeaserAndFeedAgreeing() throws Exception {
+    String category = Api.category();
+    String id = Api.draft(category, "Flip flop");
+    String slug = Api.slug(id);
+    for (int round = 0; round < 5; round++) {
+      List<Callable<Integer>> flips = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        String action = i % 2 == 0 ? "/publish" : "/unpublish";
+        flips.add(
+            () ->
+                as(token("editor"))
+                    .contentType(ContentType.JSON)
+                    .post("/api/v1/manage/articles/" + id + action)
+                    .statusCode());
+      }
+      List<Integer> statuses = atOnce(flips);
+      statuses.forEach(
+          status ->
+              assertTrue(status == 200 || status == 412 || status == 409, statuses.toString()));
+      String status =
+          as(token("editor")).get("/api/v1/manage/articles/" + id).then().extract().path("status");
+      boolean live = status.equals("published");
+      int page = given().get("/api/v1/articles/" + slug).statusCode();
+      List<String> feed =
+          given().get("/api/v1/feed?category=" + category).then().extract().path("items.slug");
+      List<String> changes =
+          given()
+              .get("/api/v1/changes?limit=100")
+              .then()
+              .extract()
+              .path("items.findAll { it.id == '" + id + "' }.type");
+      assertEquals(live ? 200 : 404, page, "round " + round + ": page vs status " + status);
+      assertEquals(live ? List.of(slug) : List.of(), feed, "round " + round + ": feed vs status");
+      if (!changes.isEmpty()) {
+        assertEquals(
+            live,
+            !changes.get(changes.size() - 1).equals("unpublished"),
+            "round " + round + ": change feed");
+      }
+    }
+  }
+
+  @Test
+  void concurrentEditsOfDifferentArticlesAllSucceed() throws Exception {
+    String category = Api.category();
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      ids.add(Api.published(category, "Parallel " + i));
+    }
+    List<Callable<List<Integer>>> editors = new ArrayList<>();
+    for (String id : ids) {
+      editors.add(
+          () -> {
+            List<Integer> statuses = new ArrayList<>();
+            for (int edit = 0; edit < 5; edit++) {
+              statuses.add(
+                  Api.replace(id, Api.article(category, "Parallel edit " + edit)).statusCode());
+            }
+            return statuses;
+          });
+    }
+    for (List<Integer> statuses : atOnce(editors)) {
+      assertEquals(List.of(200, 200, 200, 200, 200), statuses);
+    }
+    List<String> titles =
+        given().get("/api/v1/feed?category=" + category).then().extract().path("items.title");
+    assertEquals(10, titles.size());
+    titles.forEach(title -> assertEquals("Parallel edit 4", title));
   }
 }
