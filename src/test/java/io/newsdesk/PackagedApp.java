@@ -69,6 +69,15 @@ final class PackagedApp implements AutoCloseable {
     process.destroy();
   }
 
+  /** Waits up to {@code limit} for the process to end; whether it did. */
+  boolean awaitExit(java.time.Duration limit) throws InterruptedException {
+    return process.waitFor(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+  }
+
+  int exitCode() {
+    return process.exitValue();
+  }
+
   @Override
   public void close() throws InterruptedException {
     process.destroy();
