@@ -217,4 +217,28 @@ class ConcurrentEditTest {
     assertEquals(10, titles.size());
     titles.forEach(title -> assertEquals("Parallel edit 4", title));
   }
+
+  @Test
+  void concurrentUpsertsOfANewExternalIdCreateItOnce() throws Exception {
+    String category = Api.category();
+    String wire = Api.unique("wire");
+    List<Callable<Integer>> upserts = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      String title = "Wire version " + i;
+      upserts.add(
+          () ->
+              as(token("editor"))
+                  .contentType(ContentType.JSON)
+                  .body(Api.article(category, title))
+                  .put("/api/v1/manage/articles/by-external-id/" + wire)
+                  .statusCode());
+    }
+    List<Integer> statuses = atOnce(upserts);
+    assertEquals(1, Collections.frequency(statuses, 201), statuses.toString());
+    assertEquals(7, Collections.frequency(statuses, 200), statuses.toString());
+    as(token("editor"))
+        .get("/api/v1/manage/articles?category=" + category)
+        .then()
+        .body("items.size()", equalTo(1));
+  }
 }

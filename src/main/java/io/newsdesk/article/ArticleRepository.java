@@ -100,6 +100,18 @@ class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
     }
   }
 
+  /**
+   * Makes other transactions that write the same external id wait until this one ends, so two
+   * concurrent upserts of a new id create it once and replace it once, instead of one failing on
+   * the unique constraint. (Two-key advisory locks are a space of their own.)
+   */
+  void lockExternalId(String externalId) {
+    getEntityManager()
+        .createNativeQuery("select 1 from pg_advisory_xact_lock(2, hashtext(:key))")
+        .setParameter("key", externalId)
+        .getSingleResult();
+  }
+
   Optional<Article> findByExternalId(String externalId) {
     return find("externalId", externalId).firstResultOptional();
   }

@@ -140,7 +140,9 @@ public class ManageArticleService {
   }
 
   /** The article with {@code externalId}, if any. */
+  /** The article with this external id, after any concurrent write of that id has ended. */
   Optional<UUID> byExternalId(String externalId) {
+    articles.lockExternalId(externalId);
     return articles.findByExternalId(externalId).map(a -> a.id);
   }
 
