@@ -217,6 +217,7 @@ class MassAssignmentTest {
         }
       }
     }
+    Api.deleteWebhooks();
     assertAll(checks);
   }
 

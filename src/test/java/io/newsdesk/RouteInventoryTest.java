@@ -372,6 +372,7 @@ class RouteInventoryTest {
         }
       }
     }
+    Api.deleteWebhooks();
     System.out.printf(
         "Route inventory: %d operations x %d callers = %d calls%n",
         table.size(), CALLERS.size(), table.size() * CALLERS.size());
