@@ -146,6 +146,27 @@ final class Api {
     } while (!ids.isEmpty());
   }
 
+  /** The whole change feed, oldest first, read page by page as a client catching up does. */
+  static java.util.List<Map<String, String>> allChanges() {
+    java.util.List<Map<String, String>> changes = new java.util.ArrayList<>();
+    String since = "";
+    while (true) {
+      io.restassured.path.json.JsonPath page =
+          given()
+              .get("/api/v1/changes?limit=100" + since)
+              .then()
+              .statusCode(200)
+              .extract()
+              .jsonPath();
+      java.util.List<Map<String, String>> items = page.getList("items");
+      changes.addAll(items);
+      if (items.size() < 100) {
+        return changes; // up to date
+      }
+      since = "&since=" + page.getString("page.next");
+    }
+  }
+
   static Map<String, Object> with(Map<String, Object> body, String key, Object value) {
     Map<String, Object> copy = new HashMap<>(body);
     copy.put(key, value);

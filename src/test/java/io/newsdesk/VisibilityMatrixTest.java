@@ -152,23 +152,7 @@ class VisibilityMatrixTest {
    * and the unpublished and archived ones end with their unpublished and deleted entries.
    */
   private static void changeFeedTellsOnlyWhatWasPublic(Map<String, Made> made) {
-    List<Map<String, String>> changes = new ArrayList<>();
-    String since = "";
-    while (true) {
-      JsonPath page =
-          given()
-              .get("/api/v1/changes?limit=100" + since)
-              .then()
-              .statusCode(200)
-              .extract()
-              .jsonPath();
-      List<Map<String, String>> items = page.getList("items");
-      changes.addAll(items);
-      if (items.size() < 100) {
-        break; // up to date
-      }
-      since = "&since=" + page.getString("page.next");
-    }
+    List<Map<String, String>> changes = Api.allChanges();
     for (String state : List.of("draft", "scheduled")) {
       String id = made.get(state).id();
       assertTrue(changes.stream().noneMatch(c -> id.equals(c.get("id"))), state);

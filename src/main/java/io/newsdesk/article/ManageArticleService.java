@@ -121,8 +121,8 @@ public class ManageArticleService {
   @Transactional
   ManagedArticleView rewrite(UUID id, String ifMatch, Edit edit, Caller caller, String action)
       throws JsonProcessingException {
-    Instant now = clock.instant();
     Article article = findForUpdate(id);
+    Instant now = clock.instant(); // after the lock: see findForUpdate
     checkMayEdit(article, caller);
     checkVersion(article, ifMatch);
     ArticleInput input = edit.apply(article.toInput());
@@ -152,8 +152,8 @@ public class ManageArticleService {
    */
   @Transactional
   Optional<ManagedArticleView> upsert(UUID id, ArticleInput input, Caller caller) {
-    Instant now = clock.instant();
     Article article = findForUpdate(id);
+    Instant now = clock.instant(); // after the lock: see findForUpdate
     ArticleInput wanted = input.slug() == null ? input.withSlug(article.slug) : input;
     if (wanted.sameContentAs(article.toInput())) {
       return Optional.empty();
@@ -173,8 +173,8 @@ public class ManageArticleService {
 
   @Transactional
   public ManagedArticleView publish(UUID id, PublishInput input, Caller caller) {
-    Instant now = clock.instant();
     Article article = findForUpdate(id);
+    Instant now = clock.instant(); // after the lock: see findForUpdate
     Instant requested = input == null ? null : checkedPublishAt(input.publishAt());
     // Publishing a live article again without a time keeps its date: the call is idempotent.
     Instant at = requested != null ? requested : article.isLive(now) ? article.publishedAt : now;
@@ -185,8 +185,8 @@ public class ManageArticleService {
 
   @Transactional
   ManagedArticleView unpublish(UUID id, Caller caller) {
-    Instant now = clock.instant();
     Article article = findForUpdate(id);
+    Instant now = clock.instant(); // after the lock: see findForUpdate
     Instant before = article.publication();
     article.unpublish(now);
     return saved(article, before, now, caller, "unpublished", null);
@@ -194,8 +194,8 @@ public class ManageArticleService {
 
   @Transactional
   void archive(UUID id, Caller caller) {
-    Instant now = clock.instant();
     Article article = findForUpdate(id);
+    Instant now = clock.instant(); // after the lock: see findForUpdate
     Instant before = article.publication();
     article.archive(now);
     saved(article, before, now, caller, "archived", null);
@@ -294,6 +294,12 @@ public class ManageArticleService {
     return articles.findWithCategory(id).orElseThrow(() -> notFound(id));
   }
 
+  /**
+   * The article, locked until the transaction ends, so writes of one article happen one at a time.
+   * Read the clock after this, not before: a write that waited for the lock would otherwise judge
+   * the previous write's publication time to lie in its future, and unpublish a live article
+   * without telling the change feed (found by racing publish and unpublish calls).
+   */
   private Article findForUpdate(UUID id) {
     return articles.findForUpdate(id).orElseThrow(() -> notFound(id));
   }
