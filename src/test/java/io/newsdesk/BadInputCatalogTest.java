@@ -109,6 +109,7 @@ class BadInputCatalogTest {
     get("category path traversal", "/api/v1/feed?category=..%2F..%2Fetc%2Fpasswd", 400, "category");
     get("tag with markup", "/api/v1/feed?tag=%3Cscript%3E", 400, "tag");
     get("categories limit 0", "/api/v1/categories?limit=0", 400, "limit");
+    get("tag with a control character", "/api/v1/feed?tag=a%01b", 400, "tag");
     get("changes since garbage", "/api/v1/changes?since=%25%25%25", 400, "since");
     get("changes since forged", "/api/v1/changes?since=eyJ4IjoxfQ", 400, "since");
     get("changes limit over the maximum", "/api/v1/changes?limit=1000", 400, "limit");
@@ -441,6 +442,16 @@ class BadInputCatalogTest {
         null,
         400,
         "entityType");
+    send(
+        "audit actor with a NUL",
+        admin(),
+        "GET",
+        "/api/v1/manage/audit?actor=%00",
+        null,
+        null,
+        400,
+        "actor");
+    send("article list q with a NUL", editor(), "GET", articles + "?q=a%00", null, null, 400, "q");
     send("DELETE on the feed", anyone(), "DELETE", "/api/v1/feed", null, null, 405, null);
     send(
         "Authorization of 10 KB",
