@@ -44,6 +44,29 @@ class SyndicationTest {
   }
 
   @Test
+  void characterReferencesXmlCannotCarryDoNotBreakTheFeeds() throws Exception {
+    String category = Api.category();
+    Map<String, Object> input = Api.article(category, "Odd characters");
+    input.put("bodyFormat", "html");
+    input.put("body", "<p>A &#65535; and a &#xFFFE; and a &#1; in the copy.</p>");
+    String id = Api.create(Api.token("editor"), input).then().statusCode(201).extract().path("id");
+    Api.publish(id, null).then().statusCode(200);
+    for (String[] feed :
+        new String[][] {
+          {"/feeds/rss.xml?category=", "application/rss+xml"},
+          {"/feeds/atom.xml?category=", "application/atom+xml"}
+        }) {
+      SyndFeed parsed = parse(feed[0] + category, feed[1]);
+      assertEquals("Odd characters", parsed.getEntries().get(0).getTitle());
+    }
+    // Sent as JSON text, the non-characters are refused outright.
+    Api.create(Api.token("editor"), Api.article(category, "Bad \uFFFF title"))
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", org.hamcrest.Matchers.equalTo("title"));
+  }
+
+  @Test
   void rssIsValidRss2WithAbsoluteLinks() throws Exception {
     String[] story = story();
     SyndFeed feed = parse("/feeds/rss.xml?category=" + story[0], "application/rss+xml");

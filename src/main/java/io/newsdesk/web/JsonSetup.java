@@ -58,7 +58,8 @@ class JsonSetup implements ObjectMapperCustomizer {
   }
 
   /**
-   * Refuses C0 control characters other than tab, line feed and return, and unpaired surrogates.
+   * Refuses C0 control characters other than tab, line feed and return, U+FFFE and U+FFFF, and
+   * unpaired surrogates: what is left can be written in XML (the syndication feeds) as well.
    */
   static final class CleanStrings extends StringDeserializer {
     @Override
@@ -69,6 +70,11 @@ class JsonSetup implements ObjectMapperCustomizer {
           char c = value.charAt(i);
           if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f) {
             throw new InvalidTextException(p, "must not contain control characters such as NUL");
+          }
+          if (c == 0xfffe || c == 0xffff) {
+            // not characters at all, and not allowed in XML: one would break every feed showing it
+            throw new InvalidTextException(
+                p, "must not contain the non-characters U+FFFE or U+FFFF");
           }
           if (Character.isHighSurrogate(c)
               && i + 1 < value.length()
