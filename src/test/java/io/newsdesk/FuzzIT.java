@@ -233,16 +233,22 @@ class FuzzIT {
     return Arbitraries.oneOf(text, rawBytes, numbers, odd);
   }
 
-  // --- JSON bodies on the management API ---
+  // --- JSON bodies on the management API, each followed by a read of what may now show them ---
 
   @Property(tries = 300)
   void randomBodiesNeverHurt(
-      @ForAll("writes") Tuple2<String, String> write, @ForAll("bodies") String body)
+      @ForAll("writes") Tuple2<String, String> write,
+      @ForAll("bodies") String body,
+      @ForAll("deliveryPaths") String read)
       throws Exception {
     String method = write.get1().substring(0, write.get1().indexOf(' '));
     String path = write.get1().substring(write.get1().indexOf(' ') + 1).replace("{id}", article);
     String type = method.equals("PATCH") ? "application/merge-patch+json" : write.get2();
     assertSafe(method + " " + path + " " + body, send(method, path, type, body));
+    // whatever the write stored, every reader's view of it still renders
+    assertSafe(
+        "GET " + read + " after " + method + " " + path + " " + body,
+        send("GET", read, null, null));
   }
 
   @Provide
