@@ -47,6 +47,18 @@ final class Api {
         .path("token");
   }
 
+  /** Revokes the live token named {@code name}, as an admin does. */
+  static void revoke(String name) {
+    String id =
+        as(ADMIN)
+            .get("/api/v1/manage/tokens?limit=100")
+            .then()
+            .extract()
+            .jsonPath()
+            .getString("items.find { it.name == '" + name + "' && it.revokedAt == null }.id");
+    as(ADMIN).delete("/api/v1/manage/tokens/" + id).then().statusCode(204);
+  }
+
   static RequestSpecification as(String token) {
     return given().header("Authorization", "Bearer " + token);
   }

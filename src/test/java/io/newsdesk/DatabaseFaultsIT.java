@@ -4,17 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,8 +25,6 @@ class DatabaseFaultsIT {
 
   private static final String ADMIN = "faults-admin-token";
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   /** What one request got back. */
   private record Answer(String what, int status, String type, String retryAfter) {
@@ -42,29 +33,20 @@ class DatabaseFaultsIT {
     }
   }
 
-  private static HttpResponse<String> call(String base, String method, String path, String body)
+  private static HttpResponse<String> call(PackagedApp app, String method, String path, String body)
       throws Exception {
-    return call(base, method, path, body, Map.of());
+    return app.send(method, path, ADMIN, body, Map.of());
   }
 
-  private static HttpResponse<String> call(
-      String base, String method, String path, String body, Map<String, String> headers)
+  /** Creates an article titled {@code title}, with an Idempotency-Key made from the title. */
+  private static HttpResponse<String> createWithKey(PackagedApp app, String title)
       throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(base + path))
-            // a liveness bound, not a timing: a request that hangs this long fails the test
-            .timeout(Duration.ofSeconds(30))
-            .header("Authorization", "Bearer " + ADMIN);
-    if (body != null) {
-      request.header("Content-Type", "application/json");
-    }
-    headers.forEach(request::header);
-    request.method(
-        method,
-        body == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return app.send(
+        "POST",
+        "/api/v1/manage/articles",
+        ADMIN,
+        article(title),
+        Map.of("Idempotency-Key", title.replace(' ', '-')));
   }
 
   private static Answer answer(String what, HttpResponse<String> response) {
@@ -81,28 +63,14 @@ class DatabaseFaultsIT {
         + "\",\"category\":\"faults\",\"body\":\"Words for the fault test.\"}";
   }
 
-  private static String publishedSlug(String base) throws Exception {
-    call(base, "POST", "/api/v1/manage/categories", "{\"slug\":\"faults\",\"name\":\"Faults\"}");
+  private static String publishedSlug(PackagedApp app) throws Exception {
+    call(app, "POST", "/api/v1/manage/categories", "{\"slug\":\"faults\",\"name\":\"Faults\"}");
     String id =
-        JSON.readTree(call(base, "POST", "/api/v1/manage/articles", article("Before")).body())
+        JSON.readTree(call(app, "POST", "/api/v1/manage/articles", article("Before")).body())
             .path("id")
             .asText();
-    String published =
-        call(base, "POST", "/api/v1/manage/articles/" + id + "/publish", null).body();
+    String published = call(app, "POST", "/api/v1/manage/articles/" + id + "/publish", null).body();
     return JSON.readTree(published).path("slug").asText();
-  }
-
-  private static long count(String jdbcUrl, String sql, String parameter) throws Exception {
-    try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "");
-        PreparedStatement statement = connection.prepareStatement(sql)) {
-      if (parameter != null) {
-        statement.setString(1, parameter);
-      }
-      try (ResultSet rows = statement.executeQuery()) {
-        rows.next();
-        return rows.getLong(1);
-      }
-    }
   }
 
   @Test
@@ -120,8 +88,7 @@ class DatabaseFaultsIT {
                 "QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "1s",
                 "QUARKUS_DATASOURCE_JDBC_ADDITIONAL_JDBC_PROPERTIES_OPTIONS",
                     "-c statement_timeout=2s"))) {
-      String base = app.baseUri();
-      String slug = publishedSlug(base);
+      String slug = publishedSlug(app);
       String url = datasource.get("quarkus.datasource.jdbc.url");
       List<Answer> answers = Collections.synchronizedList(new ArrayList<>());
       try (Connection lock = DriverManager.getConnection(url, "postgres", "")) {
@@ -140,14 +107,14 @@ class DatabaseFaultsIT {
               CompletableFuture.runAsync(
                   () -> {
                     try {
-                      answers.add(answer(path, call(base, "GET", path, null)));
+                      answers.add(answer(path, call(app, "GET", path, null)));
                     } catch (Exception e) {
                       throw new IllegalStateException(path + ": " + e, e);
                     }
                   }));
         }
         Answer write =
-            answer("write", call(base, "POST", "/api/v1/manage/articles", article("Locked out")));
+            answer("write", call(app, "POST", "/api/v1/manage/articles", article("Locked out")));
         CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
         lock.rollback();
         answers.add(write);
@@ -155,9 +122,11 @@ class DatabaseFaultsIT {
       System.out.println("Locked database: " + answers);
       assertEquals(9, answers.size());
       answers.forEach(a -> assertTrue(a.unavailable(), a.toString()));
-      assertEquals(200, call(base, "GET", "/api/v1/feed", null).statusCode(), "after the lock");
+      assertEquals(200, call(app, "GET", "/api/v1/feed", null).statusCode(), "after the lock");
       assertEquals(
-          0, count(url, "select count(*) from newsdesk.article where title = ?", "Locked out"));
+          0,
+          PostgresDatabase.count(
+              url, "select count(*) from newsdesk.article where title = ?", "Locked out"));
     } finally {
       database.stop();
     }
@@ -175,8 +144,7 @@ class DatabaseFaultsIT {
                     ADMIN,
                     "QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT",
                     "2s"))) {
-      String base = app.baseUri();
-      String slug = publishedSlug(base);
+      String slug = publishedSlug(app);
       AtomicBoolean running = new AtomicBoolean(true);
       List<Answer> reads = Collections.synchronizedList(new ArrayList<>());
       List<Answer> writes = Collections.synchronizedList(new ArrayList<>());
@@ -188,13 +156,7 @@ class DatabaseFaultsIT {
                 for (int i = 0; running.get(); i++) {
                   String title = "Outage write " + i;
                   try {
-                    HttpResponse<String> response =
-                        call(
-                            base,
-                            "POST",
-                            "/api/v1/manage/articles",
-                            article(title),
-                            Map.of("Idempotency-Key", title.replace(' ', '-')));
+                    HttpResponse<String> response = createWithKey(app, title);
                     writes.add(answer(title, response));
                     if (response.statusCode() == 201) {
                       acknowledged.add(JSON.readTree(response.body()).path("id").asText());
@@ -213,7 +175,7 @@ class DatabaseFaultsIT {
                 for (int i = 0; running.get(); i++) {
                   String path = i % 2 == 0 ? "/api/v1/feed?limit=5" : "/api/v1/articles/" + slug;
                   try {
-                    reads.add(answer(path, call(base, "GET", path, null)));
+                    reads.add(answer(path, call(app, "GET", path, null)));
                     Thread.sleep(20);
                   } catch (Exception e) {
                     throw new IllegalStateException(path + ": " + e, e);
@@ -222,10 +184,10 @@ class DatabaseFaultsIT {
               });
       Thread.sleep(2_000);
       cluster.crash();
-      int ready = awaitReadiness(base, 503);
+      int ready = awaitReadiness(app, 503);
       Thread.sleep(2_000);
       cluster.start();
-      int recovered = awaitReadiness(base, 200);
+      int recovered = awaitReadiness(app, 200);
       Thread.sleep(2_000);
       running.set(false);
       writer.join();
@@ -254,7 +216,7 @@ class DatabaseFaultsIT {
       for (String id : acknowledged) {
         assertEquals(
             200,
-            call(base, "GET", "/api/v1/manage/articles/" + id, null).statusCode(),
+            call(app, "GET", "/api/v1/manage/articles/" + id, null).statusCode(),
             "acknowledged write " + id);
       }
       // A refused create may still have committed (the crash can cut a commit off after the
@@ -262,20 +224,17 @@ class DatabaseFaultsIT {
       // exactly once.
       String url = cluster.jdbcUrl();
       for (String title : refused) {
-        HttpResponse<String> retry =
-            call(
-                base,
-                "POST",
-                "/api/v1/manage/articles",
-                article(title),
-                Map.of("Idempotency-Key", title.replace(' ', '-')));
+        HttpResponse<String> retry = createWithKey(app, title);
         assertEquals(201, retry.statusCode(), title + ": " + retry.body());
         assertEquals(
-            1, count(url, "select count(*) from newsdesk.article where title = ?", title), title);
+            1,
+            PostgresDatabase.count(
+                url, "select count(*) from newsdesk.article where title = ?", title),
+            title);
       }
       assertEquals(
           0,
-          count(
+          PostgresDatabase.count(
               url,
               "select count(*) from newsdesk.article a left join newsdesk.teaser t"
                   + " on t.article_id = a.id where t.article_id is null",
@@ -285,11 +244,11 @@ class DatabaseFaultsIT {
   }
 
   /** Polls readiness until it answers {@code status}, for at most a minute; returns the last. */
-  private static int awaitReadiness(String base, int status) throws Exception {
+  private static int awaitReadiness(PackagedApp app, int status) throws Exception {
     Instant deadline = Instant.now().plusSeconds(60);
     int last;
     do {
-      last = call(base, "GET", "/q/health/ready", null).statusCode();
+      last = call(app, "GET", "/q/health/ready", null).statusCode();
       if (last == status) {
         return last;
       }

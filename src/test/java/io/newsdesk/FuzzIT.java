@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +31,6 @@ class FuzzIT {
 
   private static final String ADMIN = "fuzz-admin-token";
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private static final PostgresDatabase database = new PostgresDatabase();
   private static PackagedApp app;
@@ -77,22 +71,14 @@ class FuzzIT {
 
   private static HttpResponse<String> send(
       String method, String pathAndQuery, String type, String body) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(app.baseUri() + pathAndQuery))
-            .timeout(Duration.ofSeconds(30))
-            .header("Authorization", "Bearer " + ADMIN);
-    if (method.equals("PUT") || method.equals("PATCH")) {
-      request.header("If-Match", "\"1\"");
-    }
+    Map<String, String> headers = new LinkedHashMap<>();
     if (type != null) {
-      request.header("Content-Type", type);
+      headers.put("Content-Type", type);
     }
-    request.method(
-        method,
-        body == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    if (method.equals("PUT") || method.equals("PATCH")) {
+      headers.put("If-Match", "\"1\"");
+    }
+    return app.send(method, pathAndQuery, ADMIN, body, headers);
   }
 
   private static void assertSafe(String what, HttpResponse<String> response) {

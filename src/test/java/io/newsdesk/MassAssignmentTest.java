@@ -118,15 +118,8 @@ class MassAssignmentTest {
         as(token("admin"))
             .contentType(ContentType.JSON)
             .body(
-                Map.of(
-                    "url",
-                    "http://127.0.0.1:9/hook",
-                    "events",
-                    List.of("article.published"),
-                    "secret",
-                    "a-long-enough-shared-secret",
-                    "id",
-                    UUID.randomUUID().toString()))
+                Api.with(
+                    webhook("a-long-enough-shared-secret"), "id", UUID.randomUUID().toString()))
             .post("/api/v1/manage/webhooks"),
         "id",
         checks);
@@ -171,14 +164,7 @@ class MassAssignmentTest {
     String webhookSecret = "webhook-secret-" + UUID.randomUUID();
     as(token("admin"))
         .contentType(ContentType.JSON)
-        .body(
-            Map.of(
-                "url",
-                "http://127.0.0.1:9/hook",
-                "events",
-                List.of("article.published"),
-                "secret",
-                webhookSecret))
+        .body(webhook(webhookSecret))
         .post("/api/v1/manage/webhooks")
         .then()
         .statusCode(201);
@@ -219,6 +205,11 @@ class MassAssignmentTest {
     }
     Api.deleteWebhooks();
     assertAll(checks);
+  }
+
+  private static Map<String, Object> webhook(String secret) {
+    return Map.of(
+        "url", "http://127.0.0.1:9/hook", "events", List.of("article.published"), "secret", secret);
   }
 
   private static void collectKeys(JsonNode node, List<String> keys) {

@@ -64,6 +64,34 @@ final class PackagedApp implements AutoCloseable {
     return baseUri;
   }
 
+  private static final java.net.http.HttpClient HTTP =
+      java.net.http.HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(5)).build();
+
+  /**
+   * Sends a request exactly as given (no REST Assured encoding or response checks): {@code token}
+   * as a bearer token, {@code body} (JSON unless {@code headers} name another Content-Type). Thirty
+   * seconds without an answer fail it: a liveness bound, not a timing.
+   */
+  java.net.http.HttpResponse<String> send(
+      String method, String pathAndQuery, String token, String body, Map<String, String> headers)
+      throws Exception {
+    java.net.http.HttpRequest.Builder request =
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUri + pathAndQuery))
+            .timeout(java.time.Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + token);
+    if (body != null && !headers.containsKey("Content-Type")) {
+      request.header("Content-Type", "application/json");
+    }
+    headers.forEach(request::header);
+    request.method(
+        method,
+        body == null
+            ? java.net.http.HttpRequest.BodyPublishers.noBody()
+            : java.net.http.HttpRequest.BodyPublishers.ofString(
+                body, java.nio.charset.StandardCharsets.UTF_8));
+    return HTTP.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+  }
+
   /** Sends SIGTERM, as an orchestrator does, without waiting for the process to end. */
   void terminate() {
     process.destroy();

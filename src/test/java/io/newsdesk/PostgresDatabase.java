@@ -43,6 +43,20 @@ public class PostgresDatabase implements QuarkusTestResourceLifecycleManager {
     }
   }
 
+  /** The single number {@code sql} (one {@code ?} for {@code parameter}, or none) selects. */
+  static long count(String jdbcUrl, String sql, String parameter) throws SQLException {
+    try (Connection connection = DriverManager.getConnection(jdbcUrl, USER, PASSWORD);
+        java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
+      if (parameter != null) {
+        statement.setString(1, parameter);
+      }
+      try (java.sql.ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    }
+  }
+
   private static void execute(String sql) {
     try (Connection connection = DriverManager.getConnection(ADMIN_URL, USER, PASSWORD);
         Statement statement = connection.createStatement()) {

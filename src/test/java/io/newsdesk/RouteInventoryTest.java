@@ -53,14 +53,7 @@ class RouteInventoryTest {
 
   private static void callersAndContent() {
     revoked = Api.newToken("admin", "revoked at once");
-    String id =
-        as(token("admin"))
-            .get("/api/v1/manage/tokens?limit=100")
-            .then()
-            .extract()
-            .jsonPath()
-            .getString("items.find { it.name == 'revoked at once' }.id");
-    as(token("admin")).delete("/api/v1/manage/tokens/" + id).then().statusCode(204);
+    Api.revoke("revoked at once");
     category = Api.category();
     slug = Api.slug(Api.published(category, "Inventory council budget"));
   }

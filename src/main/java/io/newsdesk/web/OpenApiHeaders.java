@@ -14,11 +14,12 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
- * Finishes the OpenAPI document in one place: documents the caching headers every delivery response
- * carries (ETag, Cache-Control, Surrogate-Key, X-Cache on every 200 of a delivery GET), and types
- * parameter defaults, which JAX-RS declares as strings ({@code @DefaultValue("20")}), as the
- * numbers and booleans they are, so generated clients and linters read them right. Runs at build
- * time: the document is finished in the jar, and starting the server does not rework it.
+ * Finishes the OpenAPI document in one place: documents the answers every operation can meet, and
+ * the caching headers every delivery response carries (ETag, Cache-Control, Surrogate-Key, X-Cache
+ * on every 200 of a delivery GET), and types parameter defaults, which JAX-RS declares as strings
+ * ({@code @DefaultValue("20")}), as the numbers and booleans they are, so generated clients and
+ * linters read them right. Runs at build time: the document is finished in the jar, and starting
+ * the server does not rework it.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class OpenApiHeaders implements OASFilter {
@@ -41,9 +42,7 @@ public class OpenApiHeaders implements OASFilter {
         .forEach(
             (path, item) -> {
               item.getOperations().values().forEach(OpenApiHeaders::typeDefaults);
-              item.getOperations().values().forEach(OpenApiHeaders::bodyLimits);
-              item.getOperations().values().forEach(OpenApiHeaders::unavailable);
-              item.getOperations().values().forEach(OpenApiHeaders::throttled);
+              item.getOperations().values().forEach(OpenApiHeaders::sharedResponses);
               Operation get = item.getGET();
               if (get != null && get.getTags() != null && get.getTags().contains("Delivery")) {
                 APIResponse ok =
@@ -55,47 +54,31 @@ public class OpenApiHeaders implements OASFilter {
             });
   }
 
-  /** Every operation that takes a body can meet the body limit (see BodyLimit). */
-  private static void bodyLimits(Operation operation) {
-    if (operation.getRequestBody() == null || operation.getResponses() == null) {
+  /**
+   * The answers any operation can meet besides its own: 503 from an instance shutting down or a
+   * database that cannot answer (RequestIds, ProblemMapper); 429 where a token is read, for a
+   * client blocked for bad ones (FailedLogins); 413 and 411 where a body is read (BodyLimit).
+   */
+  private static void sharedResponses(Operation operation) {
+    if (operation.getResponses() == null) {
       return;
     }
-    if (operation.getResponses().getAPIResponse("413") == null) {
-      operation
-          .getResponses()
-          .addAPIResponse(
-              "413", OASFactory.createAPIResponse().ref("#/components/responses/PayloadTooLarge"));
+    documented(operation, "503", "ServiceUnavailable");
+    if (operation.getResponses().getAPIResponse("401") != null) {
+      documented(operation, "429", "TooManyFailedAttempts");
     }
-    if (operation.getResponses().getAPIResponse("411") == null) {
-      operation
-          .getResponses()
-          .addAPIResponse(
-              "411", OASFactory.createAPIResponse().ref("#/components/responses/LengthRequired"));
+    if (operation.getRequestBody() != null) {
+      documented(operation, "413", "PayloadTooLarge");
+      documented(operation, "411", "LengthRequired");
     }
   }
 
-  /** Any operation can meet an instance that is shutting down (see RequestIds). */
-  private static void unavailable(Operation operation) {
-    if (operation.getResponses() != null
-        && operation.getResponses().getAPIResponse("503") == null) {
+  private static void documented(Operation operation, String status, String response) {
+    if (operation.getResponses().getAPIResponse(status) == null) {
       operation
           .getResponses()
           .addAPIResponse(
-              "503",
-              OASFactory.createAPIResponse().ref("#/components/responses/ServiceUnavailable"));
-    }
-  }
-
-  /** Any operation that takes a token can meet a client blocked for bad tokens (FailedLogins). */
-  private static void throttled(Operation operation) {
-    if (operation.getResponses() != null
-        && operation.getResponses().getAPIResponse("401") != null
-        && operation.getResponses().getAPIResponse("429") == null) {
-      operation
-          .getResponses()
-          .addAPIResponse(
-              "429",
-              OASFactory.createAPIResponse().ref("#/components/responses/TooManyFailedAttempts"));
+              status, OASFactory.createAPIResponse().ref("#/components/responses/" + response));
     }
   }
 
