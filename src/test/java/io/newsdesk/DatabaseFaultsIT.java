@@ -145,6 +145,17 @@ class DatabaseFaultsIT {
                     "QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT",
                     "2s"))) {
       String slug = publishedSlug(app);
+      // A token stored in the database: checking it needs the database too.
+      String editor =
+          JSON.readTree(
+                  call(
+                          app,
+                          "POST",
+                          "/api/v1/manage/tokens",
+                          "{\"name\":\"desk\",\"role\":\"editor\"}")
+                      .body())
+              .path("token")
+              .asText();
       AtomicBoolean running = new AtomicBoolean(true);
       List<Answer> reads = Collections.synchronizedList(new ArrayList<>());
       List<Answer> writes = Collections.synchronizedList(new ArrayList<>());
@@ -185,6 +196,13 @@ class DatabaseFaultsIT {
       Thread.sleep(2_000);
       cluster.crash();
       int ready = awaitReadiness(app, 503);
+      List<Answer> stored = new ArrayList<>();
+      for (int i = 0; i < 12; i++) { // more than newsdesk.auth.max-failures
+        stored.add(
+            answer(
+                "stored token",
+                app.send("GET", "/api/v1/manage/articles", editor, null, Map.of())));
+      }
       Thread.sleep(2_000);
       cluster.start();
       int recovered = awaitReadiness(app, 200);
@@ -204,6 +222,12 @@ class DatabaseFaultsIT {
           ready,
           recovered);
       assertEquals(503, ready, "readiness while the database is down");
+      // A token that cannot be checked is not a bad token: 503, and no lock-out afterwards.
+      stored.forEach(a -> assertTrue(a.unavailable(), a.toString()));
+      assertEquals(
+          200,
+          app.send("GET", "/api/v1/manage/articles", editor, null, Map.of()).statusCode(),
+          "the stored token after the outage");
       assertEquals(200, recovered, "readiness after the database restarts");
       for (Answer read : reads) {
         assertTrue(read.status() == 200 || read.unavailable(), read.toString());
