@@ -6,7 +6,6 @@ import io.newsdesk.auth.CurrentCaller;
 import io.newsdesk.auth.Role;
 import io.newsdesk.teaser.TeaserInput;
 import io.newsdesk.teaser.TeaserSettings;
-import io.newsdesk.text.PlainText;
 import io.newsdesk.text.Slugs;
 import io.newsdesk.web.Links;
 import io.newsdesk.web.MergePatch;
@@ -168,7 +167,6 @@ class ManageArticleResource {
           String category,
       @QueryParam("q")
           @Size(max = 200)
-          @Pattern(regexp = PlainText.PATTERN, message = PlainText.MESSAGE)
           @Parameter(description = "Words in the title (case-insensitive)")
           String q,
       @Valid @BeanParam PageParams paging,

@@ -3,7 +3,6 @@ package io.newsdesk.search;
 import io.newsdesk.cache.Delivery;
 import io.newsdesk.cache.Reply;
 import io.newsdesk.cache.SurrogateKeys;
-import io.newsdesk.text.PlainText;
 import io.newsdesk.text.Slugs;
 import io.newsdesk.web.Links;
 import io.newsdesk.web.Page;
@@ -62,7 +61,6 @@ class SearchResource {
       @QueryParam("q")
           @NotBlank
           @Size(max = 200)
-          @Pattern(regexp = PlainText.PATTERN, message = PlainText.MESSAGE)
           @Parameter(
               description = "What to look for, in web search syntax",
               example = "harbour storm -ferry")

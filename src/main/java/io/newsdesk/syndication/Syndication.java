@@ -122,8 +122,8 @@ class Syndication {
   private byte[] romeFeed(Format format, String title, String self, List<FeedEntry> entries) {
     SyndFeed feed = new SyndFeedImpl();
     feed.setFeedType(format.romeType);
-    feed.setTitle(xml(title));
-    feed.setDescription(xml("The latest articles from " + title));
+    feed.setTitle(title);
+    feed.setDescription("The latest articles from " + title);
     feed.setLink(site.baseUrl() + "/");
     feed.setUri(self);
     feed.setLinks(List.of(link("alternate", site.baseUrl() + "/"), link("self", self)));
@@ -131,19 +131,19 @@ class Syndication {
     List<SyndEntry> items = new ArrayList<>();
     for (FeedEntry entry : entries) {
       SyndEntry item = new SyndEntryImpl();
-      item.setTitle(xml(entry.teaser().title()));
+      item.setTitle(entry.teaser().title());
       item.setLink(articleUrl(entry));
       item.setUri("urn:uuid:" + entry.teaser().id());
       item.setPublishedDate(Date.from(entry.teaser().publishedAt()));
       item.setUpdatedDate(Date.from(entry.updatedAt()));
-      item.setDescription(content("text", xml(entry.teaser().excerpt())));
+      item.setDescription(content("text", entry.teaser().excerpt()));
       if (entry.html() != null) {
-        item.setContents(List.of(content("html", xml(entry.html()))));
+        item.setContents(List.of(content("html", entry.html())));
       }
       List<SyndPerson> authors = entry.byline().stream().map(Syndication::person).toList();
       item.setAuthors(authors.isEmpty() ? List.of(person(site.name())) : authors);
       SyndCategory category = new SyndCategoryImpl();
-      category.setName(xml(entry.teaser().category().name()));
+      category.setName(entry.teaser().category().name());
       item.setCategories(List.of(category));
       items.add(item);
     }
@@ -153,28 +153,6 @@ class Syndication {
     } catch (FeedException e) {
       throw new IllegalStateException("Rome cannot write the " + format + " feed", e);
     }
-  }
-
-  /**
-   * {@code text} without the characters XML 1.0 cannot carry (input refuses them, but a body's HTML
-   * can spell one as a character reference), so one stored article cannot break the feed.
-   */
-  static String xml(String text) {
-    if (text == null) {
-      return null;
-    }
-    StringBuilder kept = new StringBuilder(text.length());
-    text.codePoints()
-        .filter(
-            c ->
-                c == 0x9
-                    || c == 0xA
-                    || c == 0xD
-                    || c >= 0x20 && c <= 0xD7FF
-                    || c >= 0xE000 && c <= 0xFFFD
-                    || c >= 0x10000 && c <= 0x10FFFF)
-        .forEach(kept::appendCodePoint);
-    return kept.length() == text.length() ? text : kept.toString();
   }
 
   private JsonFeed.Item jsonItem(FeedEntry e) {
@@ -211,7 +189,7 @@ class Syndication {
 
   private static SyndPerson person(String name) {
     SyndPerson person = new SyndPersonImpl();
-    person.setName(xml(name));
+    person.setName(name);
     return person;
   }
 

@@ -75,9 +75,31 @@ public final class BodyRenderer {
 
   public static RenderedBody render(String source, BodyFormat format) {
     String raw = format == BodyFormat.markdown ? RENDERER.render(PARSER.parse(source)) : source;
-    String html = Jsoup.clean(raw, BASE_URI, SAFELIST, OUTPUT).strip();
-    String text = plainText(Jsoup.parseBodyFragment(html).body());
+    String html = xmlCharacters(Jsoup.clean(raw, BASE_URI, SAFELIST, OUTPUT).strip());
+    // the sanitizer writes a control character back as a reference (&#x1;): decoded, drop it again
+    String text = xmlCharacters(plainText(Jsoup.parseBodyFragment(html).body()));
     return new RenderedBody(html, text, countWords(text));
+  }
+
+  /**
+   * {@code content} without the characters XML 1.0 cannot carry. Clients' JSON text cannot hold
+   * them (CleanText), but a body can spell one as a character reference ({@code &#65535;}, {@code
+   * &#1;}) that the sanitizer decodes; stored, one broke every RSS and Atom feed showing it.
+   */
+  private static String xmlCharacters(String content) {
+    StringBuilder kept = new StringBuilder(content.length());
+    content
+        .codePoints()
+        .filter(
+            c ->
+                c == 0x9
+                    || c == 0xA
+                    || c == 0xD
+                    || c >= 0x20 && c <= 0xD7FF
+                    || c >= 0xE000 && c <= 0xFFFD
+                    || c >= 0x10000)
+        .forEach(kept::appendCodePoint);
+    return kept.length() == content.length() ? content : kept.toString();
   }
 
   public static int countWords(String text) {

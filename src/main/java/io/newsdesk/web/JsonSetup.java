@@ -58,33 +58,16 @@ class JsonSetup implements ObjectMapperCustomizer {
   }
 
   /**
-   * Refuses C0 control characters other than tab, line feed and return, U+FFFE and U+FFFF, and
-   * unpaired surrogates: what is left can be written in XML (the syndication feeds) as well.
+   * Refuses what {@link CleanText} refuses: control characters, U+FFFE and U+FFFF, unpaired
+   * surrogates.
    */
   static final class CleanStrings extends StringDeserializer {
     @Override
     public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       String value = super.deserialize(p, ctxt);
-      if (value != null) {
-        for (int i = 0; i < value.length(); i++) {
-          char c = value.charAt(i);
-          if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f) {
-            throw new InvalidTextException(p, "must not contain control characters such as NUL");
-          }
-          if (c == 0xfffe || c == 0xffff) {
-            // not characters at all, and not allowed in XML: one would break every feed showing it
-            throw new InvalidTextException(
-                p, "must not contain the non-characters U+FFFE or U+FFFF");
-          }
-          if (Character.isHighSurrogate(c)
-              && i + 1 < value.length()
-              && Character.isLowSurrogate(value.charAt(i + 1))) {
-            i++;
-          } else if (Character.isSurrogate(c)) {
-            throw new InvalidTextException(
-                p, "must be valid Unicode text (it has a lone surrogate)");
-          }
-        }
+      String problem = value == null ? null : CleanText.problem(value);
+      if (problem != null) {
+        throw new InvalidTextException(p, problem);
       }
       return value;
     }

@@ -275,7 +275,10 @@ class ProblemMapper {
         .build();
   }
 
-  /** Seconds a client should wait before retrying a request the database could not serve. */
+  /**
+   * Seconds a client should wait before retrying a 503: the database could not serve it
+   * (unexpected), or this instance is shutting down (RequestIds).
+   */
   static final String RETRY_AFTER_SECONDS = "5";
 
   private static Response.ResponseBuilder respond(

@@ -73,4 +73,17 @@ class BodyRendererTest {
     assertEquals(5, BodyRenderer.countWords("It's a well-known fact — truly."));
     assertEquals(3, BodyRenderer.countWords("Café à Paris"));
   }
+
+  @Test
+  void characterReferencesXmlCannotCarryAreDropped() {
+    for (BodyFormat format : BodyFormat.values()) {
+      RenderedBody body =
+          BodyRenderer.render("A &#65535; and a &#xFFFE; and a &#1; in 😀 copy.", format);
+      for (String out : new String[] {body.html(), body.text()}) {
+        assertFalse(
+            out.contains("\uFFFF") || out.contains("\uFFFE") || out.contains("\u0001"), out);
+        assertTrue(out.contains("😀"), out); // characters beyond the BMP stay
+      }
+    }
+  }
 }
