@@ -36,7 +36,7 @@ class RevisionTest {
         .body("title", equalTo("Library opens late on Fridays and Saturdays"))
         .body("status", equalTo("published"));
 
-    Api.as(Api.token("contributor"))
+    Api.as(Api.token("editor"))
         .get("/api/v1/manage/articles/" + id + "/revisions")
         .then()
         .statusCode(200)
@@ -83,7 +83,7 @@ class RevisionTest {
   }
 
   @Test
-  void aContributorMayNotRestoreSomeoneElsesArticle() {
+  void toAContributorSomeoneElsesArticleAndItsHistoryAreUnknown() {
     String category = Api.category();
     String id = Api.draft(category, "Editor's own story");
     Api.as(Api.token("contributor"))
@@ -91,6 +91,10 @@ class RevisionTest {
         .contentType(ContentType.JSON)
         .post("/api/v1/manage/articles/" + id + "/revisions/1/restore")
         .then()
-        .statusCode(403);
+        .statusCode(404);
+    Api.as(Api.token("contributor"))
+        .get("/api/v1/manage/articles/" + id + "/revisions")
+        .then()
+        .statusCode(404);
   }
 }

@@ -121,9 +121,7 @@ class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
   }
 
   /** Editors' list: any status, most recently changed first, with optional filters. */
-  List<Article> search(
-      Status status, String category, String q, Instant now, int number, int limit) {
-    Filter filter = filter(status, category, q, now);
+  List<Article> search(Filter filter, int number, int limit) {
     return find(
             "from Article a join fetch a.category where "
                 + filter.where
@@ -133,16 +131,22 @@ class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         .list();
   }
 
-  long countSearch(Status status, String category, String q, Instant now) {
-    Filter filter = filter(status, category, q, now);
+  long countSearch(Filter filter) {
     return count("from Article a where " + filter.where, filter.params);
   }
 
-  private record Filter(String where, Map<String, Object> params) {}
+  /** The conditions of the editors' list, as HQL on {@code Article a}. */
+  record Filter(String where, Map<String, Object> params) {}
 
-  private static Filter filter(Status status, String category, String q, Instant now) {
+  static Filter filter(
+      Status status, String category, String q, Optional<UUID> owner, Instant now) {
     StringBuilder where = new StringBuilder("1 = 1");
     Map<String, Object> params = new HashMap<>();
+    owner.ifPresent(
+        id -> {
+          where.append(" and a.createdBy = :owner");
+          params.put("owner", id);
+        });
     if (status != null) {
       where.append(
           switch (status) {

@@ -15,7 +15,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -54,7 +53,6 @@ class ArticleResource {
   public RestResponse<ArticleView> getArticle(
       @PathParam("slug") @Size(max = 120) @Pattern(regexp = Slugs.PATTERN, message = Slugs.MESSAGE)
           String slug,
-      @Context UriInfo uri,
       @Context HttpServerRequest request) {
     return delivery.respond(
         request,
@@ -69,18 +67,17 @@ class ArticleResource {
                                     SurrogateKeys.article(article.id()),
                                     SurrogateKeys.category(article.category().slug())))
                             .lastModified(article.updatedAt()))
-                .orElseGet(() -> redirect(slug, uri)));
+                .orElseGet(() -> redirect(slug)));
   }
 
-  private Reply<ArticleView> redirect(String slug, UriInfo uri) {
+  private Reply<ArticleView> redirect(String slug) {
     ArticleRepository.Moved moved =
         articles
             .movedFrom(slug)
             .orElseThrow(
                 () ->
                     ProblemException.notFound("No published article has the slug '" + slug + "'"));
-    String location =
-        uri.getBaseUriBuilder().path(ArticleResource.class).path(moved.slug()).build().toString();
-    return Reply.movedTo(location, List.of(SurrogateKeys.article(moved.id())));
+    return Reply.movedTo(
+        "/api/v1/articles/" + moved.slug(), List.of(SurrogateKeys.article(moved.id())));
   }
 }

@@ -2,6 +2,7 @@ package io.newsdesk.article;
 
 import io.newsdesk.auth.CurrentCaller;
 import io.newsdesk.auth.Role;
+import io.newsdesk.web.Links;
 import io.newsdesk.web.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -15,7 +16,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -65,8 +65,7 @@ class ExternalIdResource {
           @Size(max = 200)
           @Pattern(regexp = "^[\\x21-\\x7e]+$", message = "must be printable ASCII without spaces")
           String externalId,
-      @NotNull @Valid ArticleInput body,
-      UriInfo uri) {
+      @NotNull @Valid ArticleInput body) {
     if (body.externalId() != null && !body.externalId().equals(externalId)) {
       throw ProblemException.invalid("externalId", "must be absent or the same as in the path");
     }
@@ -74,11 +73,7 @@ class ExternalIdResource {
     ManagedArticleView view = result.article();
     RestResponse.ResponseBuilder<ManagedArticleView> response =
         result.created()
-            ? RestResponse.ResponseBuilder.<ManagedArticleView>created(
-                uri.getBaseUriBuilder()
-                    .path("api/v1/manage/articles")
-                    .path(view.id().toString())
-                    .build())
+            ? Links.<ManagedArticleView>created("/api/v1/manage/articles/" + view.id())
             : RestResponse.ResponseBuilder.<ManagedArticleView>ok();
     return response.entity(view).header(HttpHeaders.ETAG, view.etag()).build();
   }

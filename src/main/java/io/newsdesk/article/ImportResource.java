@@ -1,6 +1,5 @@
 package io.newsdesk.article;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,9 +7,10 @@ import io.newsdesk.auth.Caller;
 import io.newsdesk.auth.CurrentCaller;
 import io.newsdesk.auth.Role;
 import io.newsdesk.web.FieldError;
+import io.newsdesk.web.JsonSetup;
 import io.newsdesk.web.ProblemException;
+import io.newsdesk.web.Problems;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -136,19 +136,11 @@ class ImportResource {
           externalId,
           null,
           null);
-    } catch (ProblemException e) {
-      return failed(number, externalId, e.status(), e.getMessage(), e.errors());
-    } catch (ConstraintViolationException e) {
-      List<FieldError> errors =
-          e.getConstraintViolations().stream()
-              .map(v -> new FieldError(v.getPropertyPath().toString(), v.getMessage()))
-              .toList();
-      return failed(number, externalId, 400, "The article is not valid", errors);
-    } catch (JsonProcessingException e) {
-      return failed(number, externalId, 400, "Not valid JSON: " + e.getOriginalMessage(), null);
-    } catch (RuntimeException e) {
-      return failed(
-          number, externalId, 409, "The line could not be saved; nothing of it was kept", null);
+    } catch (Exception | StackOverflowError e) {
+      // Whatever went wrong with this line is reported in the words of any other response, and
+      // the import goes on with the next line: one bad line must not cut the stream short.
+      ProblemException problem = Problems.of(e, "/api/v1/manage/import line " + number);
+      return failed(number, externalId, problem.status(), problem.getMessage(), problem.errors());
     }
   }
 
@@ -157,7 +149,7 @@ class ImportResource {
       return null;
     }
     try {
-      return Instant.parse(value.asText());
+      return JsonSetup.parseInstant(value.asText());
     } catch (DateTimeException e) {
       throw ProblemException.invalid("publishAt", "must be an ISO-8601 instant");
     }

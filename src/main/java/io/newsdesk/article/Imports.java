@@ -42,7 +42,7 @@ class Imports {
       result =
           changed
               .map(view -> new Result(view, "updated"))
-              .orElseGet(() -> new Result(articles.get(existing.get()), "unchanged"));
+              .orElseGet(() -> new Result(articles.get(existing.get(), caller), "unchanged"));
     }
     ManagedArticleView view = result.article();
     Instant at = publishAt == null ? null : publishAt.truncatedTo(ChronoUnit.MICROS);

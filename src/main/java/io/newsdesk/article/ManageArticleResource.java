@@ -103,8 +103,7 @@ class ManageArticleResource {
           @Pattern(regexp = "[\\x21-\\x7e]+", message = "must be printable ASCII without spaces")
           @Parameter(description = "Any unique string you choose, such as a UUID, per new article")
           String idempotencyKey,
-      @NotNull @Valid ArticleInput body,
-      UriInfo uri)
+      @NotNull @Valid ArticleInput body)
       throws JsonProcessingException {
     IdempotentCreates.Created result =
         idempotencyKey == null
@@ -112,8 +111,7 @@ class ManageArticleResource {
             : idempotent.create(idempotencyKey, body, caller.get());
     ManagedArticleView created = result.article();
     RestResponse.ResponseBuilder<ManagedArticleView> response =
-        RestResponse.ResponseBuilder.<ManagedArticleView>created(
-                uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+        Links.<ManagedArticleView>created("/api/v1/manage/articles/" + created.id())
             .entity(created)
             .header(HttpHeaders.ETAG, created.etag());
     if (result.replayed()) {
@@ -172,7 +170,9 @@ class ManageArticleResource {
       @Valid @BeanParam PageParams paging,
       UriInfo uri) {
     return Links.page(
-        articles.list(status, category, blankToNull(q), paging.page(), paging.limit()), uri);
+        articles.list(
+            status, category, blankToNull(q), paging.page(), paging.limit(), caller.get()),
+        uri);
   }
 
   @GET
@@ -191,7 +191,7 @@ class ManageArticleResource {
   @APIResponse(responseCode = "400", ref = "BadRequest")
   @APIResponse(responseCode = "404", ref = "NotFound")
   public RestResponse<ManagedArticleView> getManagedArticle(@PathParam("id") UUID id) {
-    return withEtag(articles.get(id));
+    return withEtag(articles.get(id, caller.get()));
   }
 
   @PUT
@@ -296,7 +296,7 @@ class ManageArticleResource {
   @APIResponse(responseCode = "400", ref = "BadRequest")
   @APIResponse(responseCode = "404", ref = "NotFound")
   public TeaserSettings getTeaser(@PathParam("id") UUID id) {
-    return articles.teaser(id);
+    return articles.teaser(id, caller.get());
   }
 
   @PUT

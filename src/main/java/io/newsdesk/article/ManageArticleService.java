@@ -79,8 +79,13 @@ public class ManageArticleService {
     return saved(article, null, now, caller, "created", input);
   }
 
-  ManagedArticleView get(UUID id) {
-    return ManagedArticleView.from(find(id), clock.instant());
+  ManagedArticleView get(UUID id, Caller caller) {
+    return ManagedArticleView.from(findVisible(id, caller), clock.instant());
+  }
+
+  /** A 404 unless the caller may see the article (see {@link #checkMaySee}). */
+  public void requireVisible(UUID id, Caller caller) {
+    findVisible(id, caller);
   }
 
   /** Any article in the readers' shape, for a preview link. */
@@ -88,14 +93,40 @@ public class ManageArticleService {
     return articles.findReaderView(id).orElseThrow(() -> notFound(id));
   }
 
-  Page<ArticleSummary> list(Status status, String category, String q, int number, int limit) {
+  /** Editors list every article; contributors their own. */
+  Page<ArticleSummary> list(
+      Status status, String category, String q, int number, int limit, Caller caller) {
     Instant now = clock.instant();
+    ArticleRepository.Filter filter =
+        ArticleRepository.filter(status, category, q, ownedBy(caller), now);
     var items =
-        articles.search(status, category, q, now, number, limit).stream()
+        articles.search(filter, number, limit).stream()
             .map(a -> ArticleSummary.from(a, now))
             .toList();
-    return new Page<>(
-        items, PageInfo.numbered(limit, number, articles.countSearch(status, category, q, now)));
+    return new Page<>(items, PageInfo.numbered(limit, number, articles.countSearch(filter)));
+  }
+
+  /**
+   * Contributors see their own articles only: another contributor's draft or an embargoed story is
+   * none of theirs. Null: the caller sees every article.
+   */
+  private static Optional<UUID> ownedBy(Caller caller) {
+    return caller.atLeast(Role.editor) ? Optional.empty() : Optional.of(ownerId(caller));
+  }
+
+  /** The bootstrap admin has no token id, but it is an admin and never asks. */
+  private static UUID ownerId(Caller caller) {
+    return Objects.requireNonNull(caller.tokenId(), "only the bootstrap admin has no token id");
+  }
+
+  /**
+   * Someone else's article answers a contributor exactly like an unknown id, so its existence is
+   * not revealed either.
+   */
+  private static void checkMaySee(Article article, Caller caller) {
+    if (!caller.atLeast(Role.editor) && !Objects.equals(article.createdBy, ownerId(caller))) {
+      throw notFound(article.id);
+    }
   }
 
   @Transactional
@@ -164,9 +195,8 @@ public class ManageArticleService {
   }
 
   private static void checkMayEdit(Article article, Caller caller) {
-    if (!caller.atLeast(Role.editor)
-        && !(Objects.equals(article.createdBy, caller.tokenId())
-            && article.status == Article.State.draft)) {
+    checkMaySee(article, caller);
+    if (!caller.atLeast(Role.editor) && article.status != Article.State.draft) {
       throw ProblemException.forbidden("Contributors may edit only their own drafts");
     }
   }
@@ -215,8 +245,8 @@ public class ManageArticleService {
     articles.delete(article);
   }
 
-  TeaserSettings teaser(UUID id) {
-    Article article = find(id);
+  TeaserSettings teaser(UUID id, Caller caller) {
+    Article article = findVisible(id, caller);
     return teasers.settings(article.id);
   }
 
@@ -244,7 +274,12 @@ public class ManageArticleService {
           "externalId", "The external id '" + input.externalId() + "' belongs to another article");
     }
     Category category = categories.require(input.category());
-    RenderedBody body = BodyRenderer.render(input.bodyOrEmpty(), input.formatOrDefault());
+    RenderedBody body;
+    try {
+      body = BodyRenderer.render(input.bodyOrEmpty(), input.formatOrDefault());
+    } catch (BodyRenderer.TooDeeplyNested e) {
+      throw ProblemException.invalid("body", e.getMessage());
+    }
     int minutes =
         body.wordCount() == 0 ? 0 : (body.wordCount() + wordsPerMinute - 1) / wordsPerMinute;
     article.write(input, slug, category, body, minutes, now);
@@ -290,8 +325,10 @@ public class ManageArticleService {
     return publishAt.truncatedTo(ChronoUnit.MICROS);
   }
 
-  private Article find(UUID id) {
-    return articles.findWithCategory(id).orElseThrow(() -> notFound(id));
+  private Article findVisible(UUID id, Caller caller) {
+    Article article = articles.findWithCategory(id).orElseThrow(() -> notFound(id));
+    checkMaySee(article, caller);
+    return article;
   }
 
   /**

@@ -1,14 +1,16 @@
 package io.newsdesk.article;
 
+import io.newsdesk.auth.Caller;
+import io.newsdesk.auth.CurrentCaller;
 import io.newsdesk.auth.Role;
+import io.newsdesk.config.NewsdeskConfig;
+import io.newsdesk.web.Links;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -24,10 +26,18 @@ class PreviewLinkResource {
 
   private final PreviewTokens tokens;
   private final ManageArticleService articles;
+  private final CurrentCaller caller;
+  private final String baseUrl;
 
-  PreviewLinkResource(PreviewTokens tokens, ManageArticleService articles) {
+  PreviewLinkResource(
+      PreviewTokens tokens,
+      ManageArticleService articles,
+      CurrentCaller caller,
+      NewsdeskConfig config) {
     this.tokens = tokens;
     this.articles = articles;
+    this.caller = caller;
+    this.baseUrl = config.site().baseUrl();
   }
 
   @POST
@@ -37,8 +47,9 @@ class PreviewLinkResource {
       summary = "Make a preview link",
       description =
           "A signed, read-only token for this one article, valid for newsdesk.preview.lifetime"
-              + " (1 hour by default). Anyone with the link sees the article's current content"
-              + " in the delivery shape, whatever its status.")
+              + " (1 hour by default) and while the token that made it is not revoked. Anyone"
+              + " with the link sees the article's current content in the delivery shape,"
+              + " whatever its status. Contributors make links to their own articles only.")
   @APIResponse(
       responseCode = "201",
       description = "The preview link",
@@ -50,12 +61,13 @@ class PreviewLinkResource {
   @APIResponse(responseCode = "401", ref = "Unauthorized")
   @APIResponse(responseCode = "403", ref = "Forbidden")
   @APIResponse(responseCode = "404", ref = "NotFound")
-  public RestResponse<PreviewView> createPreviewToken(@PathParam("id") UUID id, UriInfo uri) {
-    articles.get(id); // 404 for an unknown article
-    PreviewTokens.Issued issued = tokens.issue(id);
-    URI url = uri.getBaseUriBuilder().path("api/v1/preview").path(issued.token()).build();
-    return RestResponse.ResponseBuilder.<PreviewView>created(url)
-        .entity(new PreviewView(issued.token(), url.toString(), issued.expiresAt()))
+  public RestResponse<PreviewView> createPreviewToken(@PathParam("id") UUID id) {
+    Caller who = caller.get();
+    articles.requireVisible(id, who); // 404 for an unknown article or another contributor's
+    PreviewTokens.Issued issued = tokens.issue(id, who);
+    String path = "/api/v1/preview/" + issued.token();
+    return Links.<PreviewView>created(path)
+        .entity(new PreviewView(issued.token(), baseUrl + path, issued.expiresAt()))
         .build();
   }
 }

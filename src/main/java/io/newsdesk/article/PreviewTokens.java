@@ -1,5 +1,7 @@
 package io.newsdesk.article;
 
+import io.newsdesk.auth.Caller;
+import io.newsdesk.auth.TokenService;
 import io.newsdesk.config.NewsdeskConfig;
 import io.newsdesk.web.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -20,9 +22,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Signed, expiring, read-only preview tokens for one article: its id and expiry, and an HMAC-SHA256
- * of both under a secret the server makes once and keeps in the database, so every instance accepts
- * the tokens of every other. A token grants reading that one article's current content.
+ * Signed, expiring, read-only preview tokens for one article: its id, the API token that made the
+ * link, its expiry, and an HMAC-SHA256 of all three under a secret the server makes once and keeps
+ * in the database, so every instance accepts the tokens of every other. A token grants reading that
+ * one article's current content while the API token that made it is not revoked.
  */
 @ApplicationScoped
 class PreviewTokens {
@@ -30,42 +33,55 @@ class PreviewTokens {
   /** A token and when it stops working. */
   record Issued(String token, Instant expiresAt) {}
 
-  /** Version, article id, expiry: with the MAC a multiple of 3 bytes, so no base64 bit is spare. */
-  private static final byte VERSION = 1;
+  /**
+   * Version, article id, issuer (the API token's id; zero for the bootstrap admin token), expiry in
+   * unsigned 32-bit seconds: with the MAC a multiple of 3 bytes, so no base64 bit is spare.
+   */
+  private static final byte VERSION = 2;
 
-  private static final int PAYLOAD = 1 + 16 + 8;
+  private static final UUID BOOTSTRAP = new UUID(0, 0);
+  private static final int PAYLOAD = 1 + 16 + 16 + 4;
   private static final int MAC = 32;
 
   private final EntityManager entityManager;
+  private final TokenService apiTokens;
   private final Clock clock;
   private final NewsdeskConfig.Preview config;
   private volatile byte[] secret;
 
-  PreviewTokens(EntityManager entityManager, Clock clock, NewsdeskConfig config) {
+  PreviewTokens(
+      EntityManager entityManager, TokenService apiTokens, Clock clock, NewsdeskConfig config) {
     this.entityManager = entityManager;
+    this.apiTokens = apiTokens;
     this.clock = clock;
     this.config = config.preview();
   }
 
-  Issued issue(UUID article) {
-    return issue(article, config.lifetime());
+  Issued issue(UUID article, Caller issuer) {
+    return issue(article, issuer, config.lifetime());
   }
 
-  Issued issue(UUID article, java.time.Duration lifetime) {
+  Issued issue(UUID article, Caller issuer, java.time.Duration lifetime) {
     Instant expires = clock.instant().plus(lifetime).truncatedTo(ChronoUnit.SECONDS);
+    UUID by = issuer.tokenId() == null ? BOOTSTRAP : issuer.tokenId();
     byte[] payload =
         ByteBuffer.allocate(PAYLOAD)
             .put(VERSION)
             .putLong(article.getMostSignificantBits())
             .putLong(article.getLeastSignificantBits())
-            .putLong(expires.getEpochSecond())
+            .putLong(by.getMostSignificantBits())
+            .putLong(by.getLeastSignificantBits())
+            .putInt((int) Math.min(expires.getEpochSecond(), 0xFFFF_FFFFL))
             .array();
     byte[] token = Arrays.copyOf(payload, PAYLOAD + MAC);
     System.arraycopy(mac(payload), 0, token, PAYLOAD, MAC);
     return new Issued(Base64.getUrlEncoder().withoutPadding().encodeToString(token), expires);
   }
 
-  /** The article a valid, unexpired token names; a 401 for anything else. */
+  /**
+   * The article a valid, unexpired token names whose issuing API token still works; a 401 for
+   * anything else.
+   */
   UUID verify(String token) {
     byte[] bytes;
     try {
@@ -85,7 +101,10 @@ class PreviewTokens {
       throw invalid();
     }
     UUID article = new UUID(buffer.getLong(), buffer.getLong());
-    if (!clock.instant().isBefore(Instant.ofEpochSecond(buffer.getLong()))) {
+    UUID issuer = new UUID(buffer.getLong(), buffer.getLong());
+    Instant expires = Instant.ofEpochSecond(Integer.toUnsignedLong(buffer.getInt()));
+    if (!clock.instant().isBefore(expires)
+        || !apiTokens.active(issuer.equals(BOOTSTRAP) ? null : issuer)) {
       throw invalid();
     }
     return article;
@@ -129,7 +148,7 @@ class PreviewTokens {
         401,
         "/problems/invalid-preview-token",
         "Invalid preview token",
-        "This preview link is not valid or has expired; ask for a new one",
+        "This preview link is not valid, has expired, or its maker's token was revoked; ask for a new one",
         null,
         Map.of());
   }

@@ -17,8 +17,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 
 /**
- * Reads {@code Authorization: Bearer <token>}; no header means an anonymous caller. A client that
- * sent too many bad tokens is refused without a look at the one it sends now (see FailedLogins).
+ * Reads {@code Authorization: Bearer <token>}; no header means an anonymous caller. A valid token
+ * is always accepted; a bad one counts against its client's address (see FailedLogins), and once
+ * that client is past the limit its bad tokens get 429 with Retry-After instead of 401. Blocking
+ * valid tokens too would let ten requests a minute lock out a whole office behind one address.
  */
 @ApplicationScoped
 class BearerTokenMechanism implements HttpAuthenticationMechanism {
@@ -39,14 +41,9 @@ class BearerTokenMechanism implements HttpAuthenticationMechanism {
       return Uni.createFrom().nullItem();
     }
     String client = context.request().remoteAddress().hostAddress();
-    long blocked = failures.blockedFor(client);
-    if (blocked > 0) {
-      return Uni.createFrom().failure(new TooManyFailedAttempts(blocked));
-    }
     if (!header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())
         || header.substring(PREFIX.length()).isBlank()) {
-      failures.failed(client);
-      return Uni.createFrom().failure(new AuthenticationFailedException());
+      return Uni.createFrom().failure(rejected(client));
     }
     TokenCredential credential =
         new TokenCredential(header.substring(PREFIX.length()).strip(), "bearer");
@@ -55,7 +52,14 @@ class BearerTokenMechanism implements HttpAuthenticationMechanism {
             HttpSecurityUtils.setRoutingContextAttribute(
                 new TokenAuthenticationRequest(credential), context))
         .onFailure(AuthenticationFailedException.class)
-        .invoke(() -> failures.failed(client));
+        .transform(e -> rejected(client));
+  }
+
+  /** Counts a bad token: a 401, or a 429 once the client has sent too many. */
+  private RuntimeException rejected(String client) {
+    long blocked = failures.blockedFor(client);
+    failures.failed(client);
+    return blocked > 0 ? new TooManyFailedAttempts(blocked) : new AuthenticationFailedException();
   }
 
   @Override

@@ -21,7 +21,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 class FailedLogins {
 
   /** One client's failures since {@code start}. */
-  private record Window(Instant start, AtomicInteger failures) {}
+  private record Window(Instant start, AtomicInteger failures) {
+    Window incremented() {
+      failures.incrementAndGet();
+      return this;
+    }
+  }
 
   private final int maxFailures;
   private final Duration window;
@@ -36,10 +41,15 @@ class FailedLogins {
   }
 
   void failed(String client) {
+    Instant now = clock.instant();
     windows
-        .get(client, c -> new Window(clock.instant(), new AtomicInteger()))
-        .failures()
-        .incrementAndGet();
+        .asMap()
+        .compute(
+            client,
+            (c, current) ->
+                current == null || !now.isBefore(current.start().plus(window))
+                    ? new Window(now, new AtomicInteger(1))
+                    : current.incremented());
   }
 
   /** Seconds until {@code client} may try again, or 0 when it is not blocked. */

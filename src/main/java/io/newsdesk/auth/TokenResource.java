@@ -16,7 +16,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -54,10 +53,11 @@ class TokenResource {
               schema = @Schema(implementation = TokenView.class)))
   @APIResponse(responseCode = "400", ref = "BadRequest")
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
-  public RestResponse<TokenView> createToken(@NotNull @Valid TokenInput body, UriInfo uri) {
+  public RestResponse<TokenView> createToken(@NotNull @Valid TokenInput body) {
     TokenView created = tokens.create(body);
-    URI location = uri.getAbsolutePathBuilder().path(created.id().toString()).build();
-    return RestResponse.ResponseBuilder.<TokenView>created(location).entity(created).build();
+    return Links.<TokenView>created("/api/v1/manage/tokens/" + created.id())
+        .entity(created)
+        .build();
   }
 
   @GET

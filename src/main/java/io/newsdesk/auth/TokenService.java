@@ -18,7 +18,7 @@ import java.util.UUID;
 
 /** Issues, checks and revokes API tokens. Secrets are shown once and only their SHA-256 is kept. */
 @ApplicationScoped
-class TokenService {
+public class TokenService {
 
   static final String BOOTSTRAP_NAME = "bootstrap admin (NEWSDESK_ADMIN_TOKEN)";
 
@@ -51,6 +51,17 @@ class TokenService {
               token.touch(clock.instant());
               return new Caller(token.id, token.name, token.role);
             });
+  }
+
+  /**
+   * Whether the token a caller authenticated with still works: not revoked, or for the bootstrap
+   * admin ({@code tokenId} null) still configured. What a token made lives only as long as it.
+   */
+  public boolean active(UUID tokenId) {
+    if (tokenId == null) {
+      return bootstrapHash.isPresent();
+    }
+    return tokens.findByIdOptional(tokenId).filter(ApiToken::isActive).isPresent();
   }
 
   @Transactional

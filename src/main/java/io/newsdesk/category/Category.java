@@ -59,19 +59,6 @@ public class Category {
     this.updatedAt = now;
   }
 
-  /**
-   * True if {@code candidate} is this category or lies below it, so making it the parent would
-   * loop.
-   */
-  boolean isAncestorOf(Category candidate) {
-    for (Category c = candidate; c != null; c = c.parent) {
-      if (c.id.equals(id)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   public Long id() {
     return id;
   }

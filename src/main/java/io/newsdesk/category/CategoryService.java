@@ -73,13 +73,14 @@ public class CategoryService {
 
   @Transactional
   CategoryView update(String slug, CategoryInput input) {
+    categories.lockTree();
     Category category = categories.findBySlug(slug).orElseThrow(() -> notFound(slug));
     String newSlug = input.slug() != null ? input.slug() : category.slug;
     if (!newSlug.equals(category.slug) && categories.slugTaken(newSlug)) {
       throw ProblemException.conflict("slug", "The slug '" + newSlug + "' is taken");
     }
     Category parent = parent(input);
-    if (parent != null && category.isAncestorOf(parent)) {
+    if (parent != null && categories.isAncestorOrSelf(category, parent)) {
       throw ProblemException.invalid("parent", "would make the category its own ancestor");
     }
     String oldName = category.name;
@@ -95,7 +96,9 @@ public class CategoryService {
 
   @Transactional
   void delete(String slug) {
-    Category category = categories.findBySlug(slug).orElseThrow(() -> notFound(slug));
+    categories.lockTree();
+    // locked, so an article filed under it meanwhile is either counted here or refused (409)
+    Category category = categories.findForDelete(slug).orElseThrow(() -> notFound(slug));
     long used = teasers.countInCategory(category.id);
     if (used > 0) {
       throw ProblemException.conflict(

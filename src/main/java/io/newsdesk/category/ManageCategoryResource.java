@@ -2,6 +2,7 @@ package io.newsdesk.category;
 
 import io.newsdesk.auth.Role;
 import io.newsdesk.text.Slugs;
+import io.newsdesk.web.Links;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -15,8 +16,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -54,11 +53,11 @@ class ManageCategoryResource {
   @APIResponse(responseCode = "400", ref = "BadRequest")
   @APIResponse(responseCode = "409", ref = "Conflict")
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
-  public RestResponse<CategoryView> createCategory(
-      @NotNull @Valid CategoryInput body, UriInfo uri) {
+  public RestResponse<CategoryView> createCategory(@NotNull @Valid CategoryInput body) {
     CategoryView created = categories.create(body);
-    URI location = uri.getBaseUriBuilder().path("api/v1/categories/{slug}").build(created.slug());
-    return RestResponse.ResponseBuilder.<CategoryView>created(location).entity(created).build();
+    return Links.<CategoryView>created("/api/v1/categories/" + created.slug())
+        .entity(created)
+        .build();
   }
 
   @PUT

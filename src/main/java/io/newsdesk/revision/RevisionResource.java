@@ -55,8 +55,10 @@ class RevisionResource {
               + " unpublishing and archiving, each with who made it and when.")
   @APIResponse(responseCode = "200", description = "A page of revisions")
   @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "404", ref = "NotFound")
   public RestResponse<Page<RevisionView>> listRevisions(
       @PathParam("id") UUID id, @Valid @BeanParam PageParams paging, UriInfo uri) {
+    articles.requireVisible(id, caller.get());
     return Links.page(revisions.list(id, paging.page(), paging.limit()), uri);
   }
 
@@ -68,6 +70,7 @@ class RevisionResource {
   @APIResponse(responseCode = "404", ref = "NotFound")
   public RevisionView getRevision(
       @PathParam("id") UUID id, @PathParam("number") @Min(1) Integer number) {
+    articles.requireVisible(id, caller.get());
     return revisions.get(id, number);
   }
 

@@ -14,6 +14,7 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
@@ -40,6 +41,8 @@ public final class BodyRenderer {
           .addTags("hr", "figure", "figcaption", "del", "s", "ins", "mark")
           .addProtocols("a", "href", "http", "https", "mailto", "#")
           .preserveRelativeLinks(true);
+
+  private static final Cleaner CLEANER = new Cleaner(SAFELIST);
 
   private static final Document.OutputSettings OUTPUT =
       new Document.OutputSettings()
@@ -71,14 +74,79 @@ public final class BodyRenderer {
           "figcaption",
           "hr");
 
+  /**
+   * Deepest nesting a body may have: quotes in lists in quotes, emphasis in emphasis, elements in
+   * elements. No article needs a tenth of it; the Markdown renderer recurses once per level, and
+   * {@code ">" * 3000} overflowed its stack.
+   */
+  public static final int MAX_DEPTH = 100;
+
   private BodyRenderer() {}
 
+  /**
+   * The sanitized HTML, text and word count of a body; a {@link TooDeeplyNested} if the body nests
+   * deeper than {@link #MAX_DEPTH}.
+   */
   public static RenderedBody render(String source, BodyFormat format) {
-    String raw = format == BodyFormat.markdown ? RENDERER.render(PARSER.parse(source)) : source;
-    String html = xmlCharacters(Jsoup.clean(raw, BASE_URI, SAFELIST, OUTPUT).strip());
+    String raw;
+    if (format == BodyFormat.markdown) {
+      org.commonmark.node.Node document = PARSER.parse(source);
+      checkDepth(markdownDepth(document));
+      raw = RENDERER.render(document);
+    } else {
+      raw = source;
+    }
+    Document dirty = Jsoup.parseBodyFragment(raw, BASE_URI);
+    checkDepth(htmlDepth(dirty.body()));
+    Document clean = CLEANER.clean(dirty);
+    clean.outputSettings(OUTPUT);
+    String html = xmlCharacters(clean.body().html().strip());
     // the sanitizer writes a control character back as a reference (&#x1;): decoded, drop it again
     String text = xmlCharacters(plainText(Jsoup.parseBodyFragment(html).body()));
     return new RenderedBody(html, text, countWords(text));
+  }
+
+  /** Thrown for a body that nests deeper than {@link #MAX_DEPTH}. */
+  public static final class TooDeeplyNested extends IllegalArgumentException {
+    TooDeeplyNested() {
+      super(
+          "is nested more than " + MAX_DEPTH + " levels deep (quotes, lists, emphasis, elements)");
+    }
+  }
+
+  private static void checkDepth(int depth) {
+    if (depth > MAX_DEPTH) {
+      throw new TooDeeplyNested();
+    }
+  }
+
+  /** Depth of a parsed Markdown document, walked without recursion. */
+  private static int markdownDepth(org.commonmark.node.Node document) {
+    int depth = 0;
+    int deepest = 0;
+    org.commonmark.node.Node node = document;
+    while (node != null) {
+      if (node.getFirstChild() != null) {
+        node = node.getFirstChild();
+        deepest = Math.max(deepest, ++depth);
+        continue;
+      }
+      while (node != null && node.getNext() == null) {
+        node = node.getParent();
+        depth--;
+      }
+      if (node != null) {
+        node = node.getNext();
+      }
+    }
+    return deepest;
+  }
+
+  /** Depth of parsed HTML below {@code root}; jsoup's traversal keeps no stack of its own. */
+  private static int htmlDepth(Element root) {
+    int[] deepest = {0};
+    NodeTraversor.traverse((node, depth) -> deepest[0] = Math.max(deepest[0], depth), (Node) root);
+    return deepest[0];
   }
 
   /**

@@ -26,7 +26,7 @@ import java.time.format.DateTimeFormatter;
  * mistake is a 400 naming the field rather than data quietly changed.
  */
 @Singleton
-class JsonSetup implements ObjectMapperCustomizer {
+public class JsonSetup implements ObjectMapperCustomizer {
 
   /**
    * Runs after Quarkus's own customizers, so these deserializers win over the standard modules'.
@@ -73,8 +73,11 @@ class JsonSetup implements ObjectMapperCustomizer {
     }
   }
 
-  /** ISO-8601 instants with an offset ("2026-11-27T08:30:00Z", "...+01:00"); no epoch numbers. */
-  static Instant parseInstant(String text) {
+  /**
+   * ISO-8601 instants with an offset ("2026-11-27T08:30:00Z", "...+01:00"); no epoch numbers. The
+   * one rule for instants in bodies, query parameters and import lines alike.
+   */
+  public static Instant parseInstant(String text) {
     return DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(text.strip(), Instant::from);
   }
 

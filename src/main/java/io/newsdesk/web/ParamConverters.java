@@ -19,6 +19,8 @@ import java.util.function.Function;
 @Provider
 class ParamConverters implements ParamConverterProvider {
 
+  private static final java.util.regex.Pattern PLUS_AS_SPACE =
+      java.util.regex.Pattern.compile("^(\\S+T\\S+) (\\d{2}(?::?\\d{2})?)$");
   private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
   private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
@@ -67,7 +69,8 @@ class ParamConverters implements ParamConverterProvider {
 
   /** Within what PostgreSQL stores, so a far-off instant is a 400 and never a database error. */
   private static Instant instant(String value) {
-    Instant instant = Instant.parse(value);
+    // An unencoded "+01:00" in a query string arrives as " 01:00" ("+" means a space there).
+    Instant instant = JsonSetup.parseInstant(PLUS_AS_SPACE.matcher(value).replaceFirst("$1+$2"));
     if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
       throw new IllegalArgumentException(value);
     }

@@ -54,7 +54,7 @@ class RequestIds {
                 context
                     .response()
                     .setStatusCode(503)
-                    .putHeader("Retry-After", ProblemMapper.RETRY_AFTER_SECONDS)
+                    .putHeader("Retry-After", Problems.RETRY_AFTER_SECONDS)
                     .putHeader("Cache-Control", "no-store")
                     .putHeader("Connection", "close")
                     .putHeader("Content-Type", Problem.MEDIA_TYPE)

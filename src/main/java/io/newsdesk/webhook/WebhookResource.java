@@ -58,10 +58,9 @@ class WebhookResource {
               schema = @Schema(implementation = WebhookView.class)))
   @APIResponse(responseCode = "400", ref = "BadRequest")
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
-  public RestResponse<WebhookView> createWebhook(@NotNull @Valid WebhookInput body, UriInfo uri) {
+  public RestResponse<WebhookView> createWebhook(@NotNull @Valid WebhookInput body) {
     WebhookView created = webhooks.create(body);
-    return RestResponse.ResponseBuilder.<WebhookView>created(
-            uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+    return Links.<WebhookView>created("/api/v1/manage/webhooks/" + created.id())
         .entity(created)
         .build();
   }

@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.newsdesk.PostgresDatabase;
+import io.newsdesk.auth.Caller;
+import io.newsdesk.auth.Role;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
 class PreviewTest {
 
   private static final String ADMIN = "Bearer test-admin-token";
+  private static final Caller ADMIN_CALLER = new Caller(null, "test admin", Role.admin);
 
   @Inject PreviewTokens tokens;
 
@@ -54,8 +57,10 @@ class PreviewTest {
             .statusCode(201)
             .extract()
             .path("url");
+    // an absolute URL from newsdesk.site.base-url, never from the request's Host
+    org.junit.jupiter.api.Assertions.assertTrue(url.startsWith("http://localhost:8080/"), url);
     given()
-        .get(url)
+        .get(java.net.URI.create(url).getPath())
         .then()
         .statusCode(200)
         .header("Cache-Control", "no-store")
@@ -69,7 +74,7 @@ class PreviewTest {
   @Test
   void everySingleCharacterChangeIsRefused() {
     String id = draft("Sealed plans");
-    String token = tokens.issue(UUID.fromString(id)).token();
+    String token = tokens.issue(UUID.fromString(id), ADMIN_CALLER).token();
     String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     for (int i = 0; i < token.length(); i++) {
       char other = alphabet.charAt((alphabet.indexOf(token.charAt(i)) + 1) % alphabet.length());
@@ -82,14 +87,15 @@ class PreviewTest {
   @Test
   void tamperedExpiredAndGarbageTokensAre401() {
     String id = draft("Secret plans");
-    String token = tokens.issue(UUID.fromString(id)).token();
+    String token = tokens.issue(UUID.fromString(id), ADMIN_CALLER).token();
     int middle = token.length() / 2;
     String tampered =
         token.substring(0, middle)
             + (token.charAt(middle) == 'A' ? 'B' : 'A')
             + token.substring(middle + 1);
     String truncated = token.substring(0, token.length() - 4);
-    String expired = tokens.issue(UUID.fromString(id), Duration.ofSeconds(-1)).token();
+    String expired =
+        tokens.issue(UUID.fromString(id), ADMIN_CALLER, Duration.ofSeconds(-1)).token();
     for (String bad : new String[] {tampered, truncated, expired, "garbage", "AAAA"}) {
       given()
           .get("/api/v1/preview/" + bad)
@@ -99,7 +105,7 @@ class PreviewTest {
     }
     // a token for one article opens no other
     String other = draft("Other plans");
-    String forOther = tokens.issue(UUID.fromString(other)).token();
+    String forOther = tokens.issue(UUID.fromString(other), ADMIN_CALLER).token();
     given().get("/api/v1/preview/" + forOther).then().body("id", equalTo(other));
     given()
         .header("Authorization", "Bearer " + token)

@@ -2,6 +2,7 @@ package io.newsdesk.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Locale;
@@ -85,5 +86,42 @@ class BodyRendererTest {
         assertTrue(out.contains("😀"), out); // characters beyond the BMP stay
       }
     }
+  }
+
+  @Test
+  void bodiesNestedDeeperThanTheLimitAreRefusedInsteadOfOverflowingTheStack() {
+    String[] deep = {
+      ">".repeat(3000) + " x",
+      "- ".repeat(3000) + "x",
+      "1. ".repeat(3000) + "x",
+      "*".repeat(3000) + "x" + "*".repeat(3000),
+      "_a ".repeat(3000) + "x" + " a_".repeat(3000),
+      "<div>".repeat(3000) + "x",
+      "> - ".repeat(1500) + "x",
+    };
+    for (String body : deep) {
+      assertThrows(
+          BodyRenderer.TooDeeplyNested.class,
+          () -> BodyRenderer.render(body, BodyFormat.markdown),
+          body.substring(0, 20));
+    }
+    for (String html : new String[] {"<div>".repeat(3000) + "x", "<em>".repeat(3000) + "x"}) {
+      assertThrows(
+          BodyRenderer.TooDeeplyNested.class,
+          () -> BodyRenderer.render(html, BodyFormat.html),
+          html.substring(0, 20));
+    }
+  }
+
+  @Test
+  void nestingUpToTheLimitRenders() {
+    RenderedBody quotes = BodyRenderer.render(">".repeat(60) + " deep", BodyFormat.markdown);
+    assertEquals(60, quotes.html().split("<blockquote>", -1).length - 1, quotes.html());
+    assertEquals("deep", quotes.text());
+    RenderedBody divs = BodyRenderer.render("<div>".repeat(60) + "deep", BodyFormat.html);
+    assertEquals("deep", divs.text());
+    // links cannot nest in CommonMark: brackets by the thousand are text, not depth
+    String brackets = "[".repeat(3000) + "x" + "](y)".repeat(3000);
+    assertTrue(BodyRenderer.render(brackets, BodyFormat.markdown).text().startsWith("[[["));
   }
 }
