@@ -2,6 +2,17 @@ package io.newsdesk;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.Generate.constant;
+import static org.quicktheories.generators.Generate.frequency;
+import static org.quicktheories.generators.Generate.oneOf;
+import static org.quicktheories.generators.Generate.pick;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
+import static org.quicktheories.generators.SourceDSL.strings;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URLEncoder;
@@ -10,22 +21,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.Tuple.Tuple2;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
 
 /**
  * Property-based: random query strings, path segments and JSON bodies, thrown at the packaged
  * application's delivery and management endpoints. Whatever arrives, the answer is never a 5xx, an
- * error is problem+json, and no body shows a stack trace, a class name or SQL. jqwik shrinks a
- * failure to the smallest request that shows it.
+ * error is problem+json, and no body shows a stack trace, a class name or SQL. QuickTheories
+ * shrinks a failure to the smallest request that shows it and prints the seed that replays it.
  */
 class FuzzIT {
 
@@ -37,7 +43,7 @@ class FuzzIT {
   private static String category;
   private static String article;
 
-  @BeforeContainer
+  @BeforeAll
   static void start() throws Exception {
     app =
         PackagedApp.start(
@@ -61,7 +67,7 @@ class FuzzIT {
     send("POST", "/api/v1/manage/articles/" + article + "/publish", "application/json", "{}");
   }
 
-  @AfterContainer
+  @AfterAll
   static void stop() throws InterruptedException {
     if (app != null) {
       app.close();
@@ -91,213 +97,264 @@ class FuzzIT {
     }
   }
 
+  /** A property's check, which may send requests. */
+  @FunctionalInterface
+  interface Check<T> {
+    void accept(T value) throws Exception;
+  }
+
+  private static <T> java.util.function.Consumer<T> unchecked(Check<T> check) {
+    return value -> {
+      try {
+        check.accept(value);
+      } catch (RuntimeException | Error e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    };
+  }
+
   // --- Query strings and path segments on the delivery API ---
 
-  @Property(tries = 400)
-  void randomQueriesNeverHurt(
-      @ForAll("deliveryPaths") String path,
-      @ForAll("queryParameters") List<Tuple2<String, String>> parameters)
-      throws Exception {
+  @Test
+  void randomQueriesNeverHurt() {
+    qt().withExamples(400)
+        .forAll(deliveryPaths(), queryParameters())
+        .asWithPrecursor((path, parameters) -> path + query(parameters))
+        .checkAssert(
+            (path, parameters, target) ->
+                unchecked((String t) -> assertSafe("GET " + t, send("GET", t, null, null)))
+                    .accept(target));
+  }
+
+  private static String query(List<Pair<String, String>> parameters) {
     StringBuilder query = new StringBuilder();
-    for (Tuple2<String, String> parameter : parameters) {
+    for (Pair<String, String> parameter : parameters) {
       query
           .append(query.length() == 0 ? '?' : '&')
-          .append(parameter.get1())
+          .append(parameter._1)
           .append('=')
-          .append(parameter.get2());
+          .append(parameter._2);
     }
-    String target = path + query;
-    assertSafe("GET " + target, send("GET", target, null, null));
+    return query.toString();
   }
 
-  @Property(tries = 200)
-  void randomSlugsAndIdsNeverHurt(
-      @ForAll("segmentPaths") String prefix, @ForAll("values") String segment) throws Exception {
-    String target = prefix + (segment.isEmpty() ? "x" : segment);
-    assertSafe("GET " + target, send("GET", target, null, null));
+  @Test
+  void randomSlugsAndIdsNeverHurt() {
+    qt().withExamples(200)
+        .forAll(segmentPaths(), values())
+        .checkAssert(
+            (prefix, segment) ->
+                unchecked(
+                        (String target) ->
+                            assertSafe("GET " + target, send("GET", target, null, null)))
+                    .accept(prefix + (segment.isEmpty() ? "x" : segment)));
   }
 
-  @Provide
-  Arbitrary<String> deliveryPaths() {
-    return Arbitraries.of(
-        "/api/v1/feed",
-        "/api/v1/search",
-        "/api/v1/changes",
-        "/api/v1/categories",
-        "/api/v1/articles/fuzz-target",
-        "/feeds/rss.xml",
-        "/feeds/atom.xml",
-        "/feeds/feed.json",
-        "/api/v1/manage/articles",
-        "/api/v1/manage/audit");
+  private static Gen<String> deliveryPaths() {
+    return pick(
+        List.of(
+            "/api/v1/feed",
+            "/api/v1/search",
+            "/api/v1/changes",
+            "/api/v1/categories",
+            "/api/v1/articles/fuzz-target",
+            "/feeds/rss.xml",
+            "/feeds/atom.xml",
+            "/feeds/feed.json",
+            "/api/v1/manage/articles",
+            "/api/v1/manage/audit"));
   }
 
-  @Provide
-  Arbitrary<String> segmentPaths() {
-    return Arbitraries.of(
-        "/api/v1/articles/",
-        "/api/v1/categories/",
-        "/api/v1/preview/",
-        "/api/v1/manage/articles/",
-        "/api/v1/manage/webhooks/",
-        "/api/v1/manage/articles/by-external-id/");
+  private static Gen<String> segmentPaths() {
+    return pick(
+        List.of(
+            "/api/v1/articles/",
+            "/api/v1/categories/",
+            "/api/v1/preview/",
+            "/api/v1/manage/articles/",
+            "/api/v1/manage/webhooks/",
+            "/api/v1/manage/articles/by-external-id/"));
   }
 
-  @Provide
-  Arbitrary<List<Tuple2<String, String>>> queryParameters() {
-    Arbitrary<String> names =
-        Arbitraries.oneOf(
-            Arbitraries.of(
-                "limit",
-                "page",
-                "cursor",
-                "before",
-                "after",
-                "category",
-                "tag",
-                "q",
-                "since",
-                "status",
-                "preview",
-                "include",
-                "actor",
-                "entityType",
-                "entityId"),
-            Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(8));
-    return Combinators.combine(names, values()).as(Tuple::of).list().ofMaxSize(4);
+  private static Gen<List<Pair<String, String>>> queryParameters() {
+    Gen<String> names =
+        oneOf(
+            pick(
+                List.of(
+                    "limit",
+                    "page",
+                    "cursor",
+                    "before",
+                    "after",
+                    "category",
+                    "tag",
+                    "q",
+                    "since",
+                    "status",
+                    "preview",
+                    "include",
+                    "actor",
+                    "entityType",
+                    "entityId")),
+            strings().basicLatinAlphabet().ofLengthBetween(1, 8).map(FuzzIT::letters));
+    return lists().of(names.zip(values(), Pair::of)).ofSizeBetween(0, 4);
+  }
+
+  /** Letters only: a parameter name made of random printable ASCII would be another test. */
+  private static String letters(String s) {
+    String kept = s.replaceAll("[^A-Za-z]", "");
+    return kept.isEmpty() ? "x" : kept;
   }
 
   /** A query or path value as sent on the wire: encoded text, raw bytes, numbers, instants. */
-  @Provide
-  Arbitrary<String> values() {
-    Arbitrary<String> text =
-        Arbitraries.strings()
-            .all()
-            .ofMaxLength(60)
+  private static Gen<String> values() {
+    Gen<String> text =
+        strings()
+            .allPossible()
+            .ofLengthBetween(0, 60)
             .map(s -> URLEncoder.encode(s, StandardCharsets.UTF_8));
-    Arbitrary<String> rawBytes =
-        Arbitraries.integers()
-            .between(0, 255)
-            .map(b -> String.format("%%%02X", b))
-            .list()
-            .ofMaxSize(12)
+    Gen<String> rawBytes =
+        lists()
+            .of(integers().between(0, 255).map(b -> String.format("%%%02X", b)))
+            .ofSizeBetween(0, 12)
             .map(l -> String.join("", l));
-    Arbitrary<String> numbers =
-        Arbitraries.oneOf(
-            Arbitraries.integers().map(String::valueOf),
-            Arbitraries.longs().map(String::valueOf),
-            Arbitraries.bigIntegers()
-                .between(
-                    java.math.BigInteger.TEN.pow(30).negate(), java.math.BigInteger.TEN.pow(30))
-                .map(String::valueOf),
-            Arbitraries.of("1e400", "-0", "NaN", "Infinity", "0x10", "1.5"));
-    Arbitrary<String> odd =
-        Arbitraries.of(
-            "%27",
-            "%22",
-            "%5C",
-            "%25",
-            "%26",
-            "%7C",
-            "!",
-            "%3A*",
-            "%3C-%3E",
-            "(",
-            ")",
-            "--",
-            "%3B",
-            "..%2F..",
-            "%00",
-            "2026-01-01T00:00:00Z",
-            "2026-02-30T00:00:00Z",
-            "+999999999-12-31T23:59:59Z",
-            "fuzz-section",
-            "fuzz-target",
-            "eyJ4IjoxfQ",
-            "true",
-            "");
-    return Arbitraries.oneOf(text, rawBytes, numbers, odd);
+    Gen<String> numbers =
+        oneOf(
+            integers().all().map(i -> String.valueOf(i)),
+            longs().all().map(l -> String.valueOf(l)),
+            longs()
+                .all()
+                .map(
+                    l ->
+                        java.math.BigInteger.valueOf(l)
+                            .multiply(java.math.BigInteger.TEN.pow(12))
+                            .toString()),
+            pick(List.of("1e400", "-0", "NaN", "Infinity", "0x10", "1.5")));
+    Gen<String> odd =
+        pick(
+            List.of(
+                "%27",
+                "%22",
+                "%5C",
+                "%25",
+                "%26",
+                "%7C",
+                "!",
+                "%3A*",
+                "%3C-%3E",
+                "(",
+                ")",
+                "--",
+                "%3B",
+                "..%2F..",
+                "%00",
+                "%C0%BC",
+                "%ED%A0%80",
+                "%FF%FE",
+                "2026-01-01T00:00:00Z",
+                "2026-01-01T05:00:00+05:00",
+                "2026-02-30T00:00:00Z",
+                "+999999999-12-31T23:59:59Z",
+                "fuzz-section",
+                "fuzz-target",
+                "eyJ4IjoxfQ",
+                "true",
+                ""));
+    return oneOf(text, rawBytes, numbers, odd);
   }
 
   // --- JSON bodies on the management API, each followed by a read of what may now show them ---
 
-  @Property(tries = 300)
-  void randomBodiesNeverHurt(
-      @ForAll("writes") Tuple2<String, String> write,
-      @ForAll("bodies") String body,
-      @ForAll("deliveryPaths") String read)
-      throws Exception {
-    String method = write.get1().substring(0, write.get1().indexOf(' '));
-    String path = write.get1().substring(write.get1().indexOf(' ') + 1).replace("{id}", article);
-    String type = method.equals("PATCH") ? "application/merge-patch+json" : write.get2();
-    assertSafe(method + " " + path + " " + body, send(method, path, type, body));
-    // whatever the write stored, every reader's view of it still renders
-    assertSafe(
-        "GET " + read + " after " + method + " " + path + " " + body,
-        send("GET", read, null, null));
+  @Test
+  void randomBodiesNeverHurt() {
+    qt().withExamples(300)
+        .forAll(writes(), bodies(), deliveryPaths())
+        .checkAssert(
+            (write, body, read) ->
+                unchecked(
+                        (Object ignored) -> {
+                          String method = write._1.substring(0, write._1.indexOf(' '));
+                          String path =
+                              write
+                                  ._1
+                                  .substring(write._1.indexOf(' ') + 1)
+                                  .replace("{id}", article);
+                          String type =
+                              method.equals("PATCH") ? "application/merge-patch+json" : write._2;
+                          assertSafe(
+                              method + " " + path + " " + body, send(method, path, type, body));
+                          // whatever the write stored, every reader's view of it still renders
+                          assertSafe(
+                              "GET " + read + " after " + method + " " + path + " " + body,
+                              send("GET", read, null, null));
+                        })
+                    .accept(null));
   }
 
-  @Provide
-  Arbitrary<Tuple2<String, String>> writes() {
-    Arbitrary<String> operations =
-        Arbitraries.of(
-            "POST /api/v1/manage/articles",
-            "PUT /api/v1/manage/articles/{id}",
-            "PATCH /api/v1/manage/articles/{id}",
-            "POST /api/v1/manage/articles/{id}/publish",
-            "PUT /api/v1/manage/articles/{id}/teaser",
-            "PUT /api/v1/manage/articles/by-external-id/fuzz-wire",
-            "POST /api/v1/manage/categories",
-            "PUT /api/v1/manage/categories/fuzz-section",
-            "POST /api/v1/manage/tokens",
-            "POST /api/v1/manage/webhooks");
-    Arbitrary<String> types =
-        Arbitraries.frequencyOf(
-            Tuple.of(8, Arbitraries.just("application/json")),
-            Tuple.of(
+  private static Gen<Pair<String, String>> writes() {
+    Gen<String> operations =
+        pick(
+            List.of(
+                "POST /api/v1/manage/articles",
+                "PUT /api/v1/manage/articles/{id}",
+                "PATCH /api/v1/manage/articles/{id}",
+                "POST /api/v1/manage/articles/{id}/publish",
+                "PUT /api/v1/manage/articles/{id}/teaser",
+                "PUT /api/v1/manage/articles/by-external-id/fuzz-wire",
+                "POST /api/v1/manage/categories",
+                "PUT /api/v1/manage/categories/fuzz-section",
+                "POST /api/v1/manage/tokens",
+                "POST /api/v1/manage/webhooks"));
+    Gen<String> types =
+        frequency(
+            Pair.of(8, constant("application/json")),
+            Pair.of(
                 1,
-                Arbitraries.of(
-                    "text/plain",
-                    "application/json; charset=latin1",
-                    "*/*",
-                    "application/x-ndjson")));
-    return Combinators.combine(operations, types).as(Tuple::of);
+                pick(
+                    List.of(
+                        "text/plain",
+                        "application/json; charset=latin1",
+                        "*/*",
+                        "application/x-ndjson"))));
+    return operations.zip(types, Pair::of);
   }
 
-  @Provide
-  Arbitrary<String> bodies() {
-    Arbitrary<String> keys =
-        Arbitraries.oneOf(
-            Arbitraries.of(
-                "title",
-                "subtitle",
-                "slug",
-                "category",
-                "tags",
-                "byline",
-                "body",
-                "bodyFormat",
-                "image",
-                "seo",
-                "externalId",
-                "publishAt",
-                "name",
-                "description",
-                "position",
-                "parent",
-                "role",
-                "url",
-                "events",
-                "secret",
-                "excerpt",
-                "id",
-                "status",
-                "version"),
-            Arbitraries.strings().all().ofMaxLength(10));
-    Arbitrary<Object> scalars =
-        Arbitraries.oneOf(
-            Arbitraries.strings().all().ofMaxLength(80).map(s -> (Object) s),
-            Arbitraries.of(
+  private static Gen<String> bodies() {
+    Gen<String> keys =
+        oneOf(
+            pick(
+                List.of(
+                    "title",
+                    "subtitle",
+                    "slug",
+                    "category",
+                    "tags",
+                    "byline",
+                    "body",
+                    "bodyFormat",
+                    "image",
+                    "seo",
+                    "externalId",
+                    "publishAt",
+                    "name",
+                    "description",
+                    "position",
+                    "parent",
+                    "role",
+                    "url",
+                    "events",
+                    "secret",
+                    "excerpt",
+                    "id",
+                    "status",
+                    "version")),
+            strings().allPossible().ofLengthBetween(0, 10));
+    Gen<Object> scalars =
+        oneOf(
+            strings().allPossible().ofLengthBetween(0, 80).map(s -> (Object) s),
+            pick(List.of(
                     "fuzz-section",
                     "2026-01-01T00:00:00Z",
                     "markdown",
@@ -306,29 +363,40 @@ class FuzzIT {
                     "https://example.com/x",
                     "article.published",
                     "<script>x</script>",
-                    "")
+                    ">>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>"
+                        + ">>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>> deep",
+                    ""))
                 .map(s -> (Object) s),
-            Arbitraries.integers().map(i -> (Object) i),
-            Arbitraries.longs().map(l -> (Object) l),
-            Arbitraries.doubles().map(d -> (Object) d),
-            Arbitraries.of(true, false).map(b -> (Object) b),
-            Arbitraries.just(null));
-    Arbitrary<Object> values =
-        Arbitraries.oneOf(
+            integers().all().map(i -> (Object) i),
+            longs().all().map(l -> (Object) l),
+            doubles().any().map(d -> (Object) d),
+            booleans().all().map(b -> (Object) b),
+            constant(() -> (Object) null));
+    Gen<Object> values =
+        oneOf(
             scalars,
-            scalars.list().ofMaxSize(5).map(l -> (Object) l),
-            Arbitraries.maps(keys, scalars).ofMaxSize(3).map(m -> (Object) m));
-    Arbitrary<String> objects =
-        Arbitraries.maps(keys, values).ofMaxSize(8).map(m -> write(new LinkedHashMap<>(m)));
-    Arbitrary<String> garbage =
-        Arbitraries.oneOf(
-            Arbitraries.strings().all().ofMaxLength(100),
+            lists().of(scalars).ofSizeBetween(0, 5).map(l -> (Object) l),
+            objects(keys, scalars, 3).map(m -> (Object) m));
+    Gen<String> objects = objects(keys, values, 8).map(FuzzIT::write);
+    Gen<String> garbage =
+        oneOf(
+            strings().allPossible().ofLengthBetween(0, 100),
             values.map(FuzzIT::write),
-            Arbitraries.integers().between(1, 3000).map(n -> "[".repeat(n) + "]".repeat(n)),
-            Arbitraries.integers()
-                .between(1, 3000)
-                .map(n -> "{\"a\":".repeat(n) + "1" + "}".repeat(n)));
-    return Arbitraries.frequencyOf(Tuple.of(4, objects), Tuple.of(1, garbage));
+            integers().between(1, 3000).map(n -> "[".repeat(n) + "]".repeat(n)),
+            integers().between(1, 3000).map(n -> "{\"a\":".repeat(n) + "1" + "}".repeat(n)));
+    return frequency(Pair.of(4, objects), Pair.of(1, garbage));
+  }
+
+  private static Gen<Map<String, Object>> objects(Gen<String> keys, Gen<Object> values, int max) {
+    return lists()
+        .of(keys.zip(values, Pair::of))
+        .ofSizeBetween(0, max)
+        .map(
+            entries -> {
+              Map<String, Object> object = new LinkedHashMap<>();
+              entries.forEach(e -> object.put(e._1, e._2));
+              return object;
+            });
   }
 
   private static String write(Object value) {

@@ -89,15 +89,31 @@ class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
    * Keeps {@code old} as a slug of the article that gave it up, and frees {@code current} from its
    * list in case it returns to a slug it had before.
    */
-  void retireSlug(UUID article, String old, String current, Instant now) {
+  void retireSlug(UUID article, String old, String current, boolean wasPublic, Instant now) {
     getEntityManager()
         .createQuery("delete from OldSlug o where o.slug = :current and o.articleId = :article")
         .setParameter("current", current)
         .setParameter("article", article)
         .executeUpdate();
-    if (getEntityManager().find(OldSlug.class, old) == null) {
+    if (wasPublic && getEntityManager().find(OldSlug.class, old) == null) {
       getEntityManager().persist(new OldSlug(old, article, now));
     }
+  }
+
+  /**
+   * Whether readers ever saw the article under {@code slug}: the change feed has every publication
+   * and update under the slug it had then, scheduled ones from their time on.
+   */
+  boolean wasPublishedAs(UUID article, String slug, Instant now) {
+    return (Boolean)
+        getEntityManager()
+            .createNativeQuery(
+                "select exists (select 1 from content_change where article_id = :article"
+                    + " and slug = :slug and type in ('published', 'updated') and at <= :now)")
+            .setParameter("article", article)
+            .setParameter("slug", slug)
+            .setParameter("now", now)
+            .getSingleResult();
   }
 
   /**

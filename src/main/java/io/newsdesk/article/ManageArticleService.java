@@ -265,7 +265,10 @@ public class ManageArticleService {
       throw ProblemException.conflict("slug", "The slug '" + slug + "' is taken");
     }
     if (article.slug != null && !slug.equals(article.slug)) {
-      articles.retireSlug(article.id, article.slug, slug, now);
+      // Only a slug readers once saw redirects: a draft's working slug must not become public.
+      boolean wasPublic =
+          article.isLive(now) || articles.wasPublishedAs(article.id, article.slug, now);
+      articles.retireSlug(article.id, article.slug, slug, wasPublic, now);
     }
     if (input.externalId() != null
         && !input.externalId().equals(article.externalId)

@@ -1,6 +1,7 @@
 package io.newsdesk.webhook;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.newsdesk.PostgresDatabase;
+import io.newsdesk.TestClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -19,7 +21,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -130,12 +132,32 @@ class WebhookTest {
         .toList();
   }
 
-  private void waitFor(String articleId, String type, int count) throws InterruptedException {
-    Instant deadline = Instant.now().plusSeconds(15);
-    while (eventsFor(articleId, type).size() < count && Instant.now().isBefore(deadline)) {
-      Thread.sleep(50);
-    }
-    assertEquals(count, eventsFor(articleId, type).size(), type + " for " + articleId);
+  private void waitFor(String articleId, String type, int count) {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                assertEquals(count, eventsFor(articleId, type).size(), type + " for " + articleId));
+  }
+
+  /**
+   * Waits until no delivery of the subscription is pending any more: from then on none can be
+   * claimed and sent again, so what the receiver has is all it will ever get.
+   */
+  private static void waitUntilSettled(String hook) {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                given()
+                    .header("Authorization", ADMIN)
+                    .get("/api/v1/manage/webhooks/" + hook + "/deliveries?limit=100")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .<List<String>>path("items.status")
+                    .stream()
+                    .noneMatch("pending"::equals));
   }
 
   @Test
@@ -149,7 +171,7 @@ class WebhookTest {
     String[] parts = event.signature().split(",");
     String t = parts[0].substring(2);
     assertEquals("v1=" + WebhookDispatcher.sign(SECRET, t + "." + event.body()), parts[1]);
-    assertTrue(Math.abs(Instant.now().getEpochSecond() - Long.parseLong(t)) < 60);
+    assertTrue(Math.abs(TestClock.now().getEpochSecond() - Long.parseLong(t)) < 60);
     JsonNode body = new ObjectMapper().readTree(event.body());
     assertEquals(event.eventId(), body.path("id").asText());
     assertEquals(Events.PUBLISHED, body.path("type").asText());
@@ -163,7 +185,7 @@ class WebhookTest {
         .then()
         .statusCode(200);
     waitFor(id, Events.UNPUBLISHED, 1);
-    Thread.sleep(600); // several worker rounds: nothing arrives twice
+    waitUntilSettled(hook); // nothing is left to send: nothing arrives twice
     assertEquals(1, eventsFor(id, Events.PUBLISHED).size());
     assertEquals(1, eventsFor(id, Events.UNPUBLISHED).size());
     given()
@@ -249,11 +271,17 @@ class WebhookTest {
   void aScheduledPublishFiresOnceWhenItsTimeComes() throws Exception {
     String hook = subscribe(Events.PUBLISHED);
     String id = draft(category(), "Midnight launch");
-    publish(id, Map.of("publishAt", Instant.now().plusSeconds(1).toString()));
-    Thread.sleep(300);
-    assertEquals(0, eventsFor(id, Events.PUBLISHED).size(), "not before its time");
+    publish(id, Map.of("publishAt", TestClock.now().plus(Duration.ofMinutes(10)).toString()));
+    // Before its time there is nothing to send: the event is written when the time comes.
+    given()
+        .header("Authorization", ADMIN)
+        .get("/api/v1/manage/webhooks/" + hook + "/deliveries")
+        .then()
+        .statusCode(200)
+        .body("page.totalItems", equalTo(0));
+    TestClock.advance(Duration.ofMinutes(10));
     waitFor(id, Events.PUBLISHED, 1);
-    Thread.sleep(1500);
+    waitUntilSettled(hook);
     assertEquals(1, eventsFor(id, Events.PUBLISHED).size());
     JsonNode body = new ObjectMapper().readTree(eventsFor(id, Events.PUBLISHED).get(0).body());
     assertEquals("scheduled", body.path("data").path("previous").path("visibility").asText());
