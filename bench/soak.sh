@@ -27,7 +27,7 @@ done
 APP=""
 start_app() {
   # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
-  QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$PORT NEWSDESK_ADMIN_TOKEN=$TOKEN \
+  QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$PORT NEWSDESK_ADMIN_TOKEN=$TOKEN NEWSDESK_METRICS_TOKEN=$TOKEN \
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" QUARKUS_LOG_LEVEL=WARN \
   java $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar > "$OUT/app.log" 2>&1 &
   APP=$!
@@ -40,7 +40,7 @@ stop_app() { [ -n "$APP" ] && kill "$APP" 2>/dev/null && wait "$APP" 2>/dev/null
 trap 'stop_app; "${PSQL[@]}" -d postgres -c "drop database if exists $DB with (force)"' EXIT
 
 metric() { # sum of a Prometheus metric's samples whose labels match $2
-  curl -fs "$BASE/q/metrics" | awk -v name="$1" -v labels="$2" \
+  curl -fs -H "Authorization: Bearer $TOKEN" "$BASE/q/metrics" | awk -v name="$1" -v labels="$2" \
     'index($0, name) == 1 && index($0, labels) { sum += $NF } END { printf "%.0f", sum }'
 }
 sample() {

@@ -220,19 +220,19 @@ class ArticleLifecycleTest {
     String category = Api.category();
     String draft = Api.draft(category, "Listed draft");
     String live = Api.published(category, "Listed live");
-    as(token("contributor"))
+    as(token("editor"))
         .queryParam("category", category)
         .get("/api/v1/manage/articles")
         .then()
         .statusCode(200)
         .body("page.totalItems", equalTo(2));
-    as(token("contributor"))
+    as(token("editor"))
         .queryParam("category", category)
         .queryParam("status", "draft")
         .get("/api/v1/manage/articles")
         .then()
         .body("items.id", equalTo(List.of(draft)));
-    as(token("contributor"))
+    as(token("editor"))
         .queryParam("category", category)
         .queryParam("status", "published")
         .get("/api/v1/manage/articles")

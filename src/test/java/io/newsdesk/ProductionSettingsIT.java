@@ -8,8 +8,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The packaged server as an operator locks it down: no Swagger UI and no OpenAPI document, and the
- * management API open to browsers from the one configured origin only.
+ * The packaged server as an operator locks it down: no Swagger UI and no OpenAPI document, the
+ * management API open to browsers from the one configured origin only, and metrics for the scraper
+ * with the metrics token only, while health stays open.
  */
 class ProductionSettingsIT {
 
@@ -23,8 +24,33 @@ class ProductionSettingsIT {
             Map.of(
                 "QUARKUS_SWAGGER_UI_ENABLE", "false",
                 "QUARKUS_SMALLRYE_OPENAPI_ENABLE", "false",
-                "NEWSDESK_CORS_MANAGEMENT_ORIGINS", "https://desk.example"))) {
+                "NEWSDESK_CORS_MANAGEMENT_ORIGINS", "https://desk.example",
+                "NEWSDESK_METRICS_TOKEN", "scrape-secret"))) {
       String base = app.baseUri();
+      given().noFilters().baseUri(base).get("/q/health/ready").then().statusCode(200);
+      given()
+          .noFilters()
+          .baseUri(base)
+          .get("/q/metrics")
+          .then()
+          .statusCode(401)
+          .contentType("application/problem+json")
+          .header("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer"));
+      given()
+          .noFilters()
+          .baseUri(base)
+          .header("Authorization", "Bearer wrong")
+          .get("/q/metrics")
+          .then()
+          .statusCode(401);
+      given()
+          .noFilters()
+          .baseUri(base)
+          .header("Authorization", "Bearer scrape-secret")
+          .get("/q/metrics")
+          .then()
+          .statusCode(200)
+          .body(org.hamcrest.Matchers.containsString("http_server_requests"));
       given().noFilters().baseUri(base).get("/q/swagger-ui/").then().statusCode(404);
       given().noFilters().baseUri(base).get("/q/openapi").then().statusCode(404);
       given().noFilters().baseUri(base).get("/api/v1/feed").then().statusCode(200);

@@ -16,8 +16,8 @@ import java.util.UUID;
 class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
 
   /** Readers' article: published and due, by slug, in one statement. */
-  Optional<ArticleView> findPublishedBySlug(String slug, Instant now) {
-    return readerView(
+  Optional<ReaderRow> findPublishedBySlug(String slug, Instant now) {
+    return readerRow(
         " where a.slug = ?1 and a.status = ?2 and a.publishedAt <= ?3",
         slug,
         Article.State.published,
@@ -26,16 +26,16 @@ class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
 
   /** Any article in the readers' shape, whatever its status (previews), in one statement. */
   Optional<ArticleView> findReaderView(UUID id) {
-    return readerView(" where a.id = ?1", id);
+    return readerRow(" where a.id = ?1", id).map(ReaderRow::view);
   }
 
-  private Optional<ArticleView> readerView(String where, Object... params) {
+  private Optional<ReaderRow> readerRow(String where, Object... params) {
     TypedQuery<ReaderRow> query =
         getEntityManager().createQuery(ReaderRow.SELECT + where, ReaderRow.class);
     for (int i = 0; i < params.length; i++) {
       query.setParameter(i + 1, params[i]);
     }
-    return query.getResultStream().findFirst().map(ReaderRow::view);
+    return query.getResultStream().findFirst();
   }
 
   Optional<Article> findWithCategory(UUID id) {

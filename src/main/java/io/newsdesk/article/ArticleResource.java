@@ -60,13 +60,13 @@ class ArticleResource {
             articles
                 .published(slug)
                 .map(
-                    article ->
+                    row ->
                         Reply.json(
-                                article,
+                                row.view(),
                                 List.of(
-                                    SurrogateKeys.article(article.id()),
-                                    SurrogateKeys.category(article.category().slug())))
-                            .lastModified(article.updatedAt()))
+                                    SurrogateKeys.article(row.id()),
+                                    SurrogateKeys.category(row.categorySlug())))
+                            .lastModified(row.lastModified()))
                 .orElseGet(() -> redirect(slug)));
   }
 

@@ -17,7 +17,7 @@ class ArticleService {
   }
 
   /** Empty for a draft, scheduled or archived article exactly as for a slug that never existed. */
-  Optional<ArticleView> published(String slug) {
+  Optional<ReaderRow> published(String slug) {
     return articles.findPublishedBySlug(slug, clock.instant());
   }
 

@@ -10,16 +10,17 @@ import io.newsdesk.web.FieldError;
 import io.newsdesk.web.JsonSetup;
 import io.newsdesk.web.ProblemException;
 import io.newsdesk.web.Problems;
+import io.newsdesk.web.StrictUtf8;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -78,13 +79,17 @@ class ImportResource {
   public StreamingOutput importArticles(InputStream body) {
     Caller who = caller.get();
     return out -> {
-      Reader reader = new InputStreamReader(body, StandardCharsets.UTF_8);
-      StringBuilder line = new StringBuilder();
+      InputStream in = new BufferedInputStream(body);
+      Line line = new Line();
       int number = 0;
-      while (readLine(reader, line)) {
+      while (line.read(in)) {
         number++;
-        if (!line.toString().isBlank()) {
-          out.write(json.writeValueAsBytes(importLine(number, line, who)));
+        ImportReport report = line.report(number);
+        if (report == null && !line.text().isBlank()) {
+          report = importLine(number, line.text(), who);
+        }
+        if (report != null) {
+          out.write(json.writeValueAsBytes(report));
           out.write('\n');
           out.flush();
         }
@@ -92,29 +97,50 @@ class ImportResource {
     };
   }
 
-  /** Reads up to the next newline; false at the end of the input. Over-long lines are cut. */
-  private static boolean readLine(Reader reader, StringBuilder line) throws IOException {
-    line.setLength(0);
-    int c = reader.read();
-    if (c < 0) {
-      return false;
-    }
-    while (c >= 0 && c != '\n') {
-      if (line.length() <= MAX_LINE) {
-        line.append((char) c);
+  /** One line of the body as bytes, up to the next newline; over-long lines are cut. */
+  private static final class Line {
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private boolean tooLong;
+
+    /** Reads the next line; false at the end of the input. */
+    boolean read(InputStream in) throws IOException {
+      bytes.reset();
+      tooLong = false;
+      int b = in.read();
+      if (b < 0) {
+        return false;
       }
-      c = reader.read();
+      while (b >= 0 && b != '\n') {
+        if (bytes.size() < MAX_LINE) {
+          bytes.write(b);
+        } else {
+          tooLong = true;
+        }
+        b = in.read();
+      }
+      return true;
     }
-    return true;
+
+    /** The failure that this line is before it is parsed, or null. */
+    ImportReport report(int number) {
+      if (tooLong) {
+        return failed(number, null, 413, "The line is longer than 1 MiB", null);
+      }
+      if (!StrictUtf8.valid(bytes.toByteArray(), bytes.size())) {
+        return failed(number, null, 400, "The line is not valid UTF-8", null);
+      }
+      return null;
+    }
+
+    String text() {
+      return bytes.toString(StandardCharsets.UTF_8);
+    }
   }
 
-  private ImportReport importLine(int number, CharSequence text, Caller who) {
-    if (text.length() > MAX_LINE) {
-      return failed(number, null, 413, "The line is longer than 1 MiB", null);
-    }
+  private ImportReport importLine(int number, String text, Caller who) {
     String externalId = null;
     try {
-      JsonNode node = json.readTree(text.toString());
+      JsonNode node = json.readTree(text);
       if (!(node instanceof ObjectNode object)) {
         return failed(number, null, 400, "A line must be a JSON object", null);
       }

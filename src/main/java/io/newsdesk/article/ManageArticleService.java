@@ -348,22 +348,23 @@ public class ManageArticleService {
     return ProblemException.notFound("There is no article with id " + id);
   }
 
-  /** If-Match carries the ETag of the version the editor started from: {@code "3"} (or W/"3"). */
+  /**
+   * If-Match carries the ETag of the version the editor started from ({@code "3"}), compared
+   * strongly as RFC 9110 13.1.1 requires: a weak tag ({@code W/"3"}) never matches, and {@code *}
+   * matches any article that exists.
+   */
   private static void checkVersion(Article article, String ifMatch) {
     if (ifMatch == null || ifMatch.isBlank()) {
       throw ProblemException.preconditionRequired();
     }
-    String current = String.valueOf(article.version);
+    String current = ManagedArticleView.etag(article.version);
     for (String tag : ifMatch.split(",")) {
       String value = tag.strip();
-      if (value.startsWith("W/")) {
-        value = value.substring(2);
-      }
-      if (value.replace("\"", "").equals(current)) {
+      if (value.equals("*") || value.equals(current)) {
         return;
       }
     }
-    throw ProblemException.preconditionFailed(ManagedArticleView.etag(article.version));
+    throw ProblemException.preconditionFailed(current);
   }
 
   private String freeSlug(String title, UUID self) {

@@ -31,6 +31,7 @@ record ReaderRow(
     Instant firstPublishedAt,
     Instant publishedAt,
     Instant updatedAt,
+    Instant categoryUpdatedAt,
     int wordCount,
     int readingTimeMinutes) {
 
@@ -38,8 +39,17 @@ record ReaderRow(
       "select new io.newsdesk.article.ReaderRow(a.id, a.slug, a.title, a.subtitle, c.slug,"
           + " c.name, a.tags, a.byline, a.bodyHtml, a.bodyText, a.imageUrl, a.imageAlt,"
           + " a.imageCaption, a.seoTitle, a.seoDescription, a.seoCanonicalUrl,"
-          + " a.firstPublishedAt, a.publishedAt, a.updatedAt, a.wordCount, a.readingTimeMinutes)"
+          + " a.firstPublishedAt, a.publishedAt, a.updatedAt, c.updatedAt, a.wordCount,"
+          + " a.readingTimeMinutes)"
           + " from Article a join a.category c";
+
+  /**
+   * When the article as readers get it last changed: its own last edit, or its category's, whose
+   * name it shows (a rename answered If-Modified-Since with a stale 304).
+   */
+  Instant lastModified() {
+    return categoryUpdatedAt.isAfter(updatedAt) ? categoryUpdatedAt : updatedAt;
+  }
 
   ArticleView view() {
     return new ArticleView(

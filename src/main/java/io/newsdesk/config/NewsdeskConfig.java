@@ -44,6 +44,19 @@ public interface NewsdeskConfig {
 
   Auth auth();
 
+  Metrics metrics();
+
+  /** Who may read {@code /q/metrics}. */
+  interface Metrics {
+    /** The bearer token a metrics scraper sends; unset: nobody may read them (unless public). */
+    Optional<String> token();
+
+    /** Serve metrics to anyone (dev mode and tests); never in production. */
+    @WithDefault("false")
+    @io.smallrye.config.WithName("public")
+    boolean isPublic();
+  }
+
   /** Guessing tokens. */
   interface Auth {
     /**
