@@ -4,6 +4,7 @@ import io.newsdesk.category.Category;
 import io.newsdesk.teaser.Image;
 import io.newsdesk.teaser.TeaserSource;
 import io.newsdesk.text.BodyFormat;
+import io.newsdesk.text.BodyRenderer;
 import io.newsdesk.text.RenderedBody;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -155,12 +156,15 @@ class Article {
 
   /** Publishes at {@code at}: now, later (scheduled) or earlier (back-dated). */
   void publish(Instant at, Instant now) {
+    boolean first = firstPublishedAt == null;
     status = State.published;
     publishedAt = at;
-    if (firstPublishedAt == null || at.isBefore(firstPublishedAt)) {
+    if (first || at.isBefore(firstPublishedAt)) {
       firstPublishedAt = at;
     }
-    updatedAt = now;
+    // A first publication back-dated (an import, the demo) is the content as it stood then: it was
+    // not updated after it, and a frontend must not label every imported story "updated".
+    updatedAt = first && at.isBefore(now) ? at : now;
   }
 
   void unpublish(Instant now) {
@@ -202,7 +206,7 @@ class Article {
         slug,
         title,
         subtitle,
-        bodyText,
+        BodyRenderer.lead(bodyHtml),
         image(),
         category.id(),
         category.slug(),

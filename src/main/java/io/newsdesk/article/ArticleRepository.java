@@ -100,6 +100,14 @@ class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
     }
   }
 
+  /** Makes other transactions that generate a slug from the same base wait until this one ends. */
+  void lockSlug(String base) {
+    getEntityManager()
+        .createNativeQuery("select 1 from pg_advisory_xact_lock(4, hashtext(:base))")
+        .setParameter("base", base)
+        .getSingleResult();
+  }
+
   /**
    * Whether readers ever saw the article under {@code slug}: the change feed has every publication
    * and update under the slug it had then, scheduled ones from their time on.

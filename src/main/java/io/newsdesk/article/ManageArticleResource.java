@@ -30,6 +30,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
@@ -103,8 +104,13 @@ class ManageArticleResource {
           @Pattern(regexp = "[\\x21-\\x7e]+", message = "must be printable ASCII without spaces")
           @Parameter(description = "Any unique string you choose, such as a UUID, per new article")
           String idempotencyKey,
-      @NotNull @Valid ArticleInput body)
+      @NotNull @Valid ArticleInput body,
+      @Context HttpHeaders headers)
       throws JsonProcessingException {
+    if (idempotencyKey == null && headers.getHeaderString("Idempotency-Key") != null) {
+      // the REST layer reads an empty header as none: a key sent empty must not mean "no key"
+      throw ProblemException.invalid("Idempotency-Key", "must not be empty");
+    }
     IdempotentCreates.Created result =
         idempotencyKey == null
             ? new IdempotentCreates.Created(articles.create(body, caller.get()), false)
@@ -233,7 +239,6 @@ class ManageArticleResource {
   @POST
   @Path("{id}/publish")
   @RolesAllowed(Role.EDITOR)
-  @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Publish an article",
       description =
@@ -242,6 +247,14 @@ class ManageArticleResource {
   @APIResponse(responseCode = "200", description = "The article as stored")
   @APIResponse(responseCode = "400", ref = "BadRequest")
   @APIResponse(responseCode = "404", ref = "NotFound")
+  @RequestBody(
+      required = false,
+      description =
+          "Optional: a publication time; send no body (and no Content-Type) to publish now",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = PublishInput.class)))
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
   public RestResponse<ManagedArticleView> publishArticle(
       @PathParam("id") UUID id, @Valid PublishInput body) {

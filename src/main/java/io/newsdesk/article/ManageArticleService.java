@@ -208,6 +208,9 @@ public class ManageArticleService {
     Instant requested = input == null ? null : checkedPublishAt(input.publishAt());
     // Publishing a live article again without a time keeps its date: the call is idempotent.
     Instant at = requested != null ? requested : article.isLive(now) ? article.publishedAt : now;
+    if (article.status == Article.State.published && at.equals(article.publishedAt)) {
+      return ManagedArticleView.from(article, now); // nothing changes: no revision, no change
+    }
     Instant before = article.publication();
     article.publish(at, now);
     return saved(article, before, now, caller, at.isAfter(now) ? "scheduled" : "published", null);
@@ -367,11 +370,17 @@ public class ManageArticleService {
     throw ProblemException.preconditionFailed(current);
   }
 
+  /**
+   * The title's slug, or with "-2", "-3"... the first one free. Creates of the same title wait for
+   * each other here (a lock on the base slug held to commit), so concurrent ones get "-2" and "-3"
+   * as sequential ones do instead of all but one failing on the unique slug.
+   */
   private String freeSlug(String title, UUID self) {
     String base = Slugs.slugify(title, SLUG_CHARS);
     if (base.isEmpty()) {
       base = "article";
     }
+    articles.lockSlug(base);
     String slug = base;
     for (int n = 2; articles.slugTaken(slug, self); n++) {
       slug = base + "-" + n;

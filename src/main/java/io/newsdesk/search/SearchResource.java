@@ -6,6 +6,7 @@ import io.newsdesk.cache.SurrogateKeys;
 import io.newsdesk.text.Slugs;
 import io.newsdesk.web.Links;
 import io.newsdesk.web.Page;
+import io.newsdesk.web.ProblemException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.constraints.Max;
@@ -82,8 +83,14 @@ class SearchResource {
           @Max(value = 100, message = "must be between 1 and 100")
           @Parameter(description = "Hits per page")
           Integer limit,
+      @QueryParam("cursor") @Parameter(hidden = true) String cursor,
       @Context UriInfo uri,
       @Context HttpServerRequest request) {
+    if (cursor != null) {
+      // search pages by number; a cursor meant for the feed must not be silently ignored
+      throw ProblemException.invalid(
+          "cursor", "search is paged by number: use page (cursors are for the feeds)");
+    }
     return delivery.respond(
         request,
         () -> {

@@ -27,6 +27,9 @@ class SearchService {
 
   private static final char STOP = '\u0002';
 
+  private static final java.util.regex.Pattern BLOCK_BREAK =
+      java.util.regex.Pattern.compile("[ \\t]*[\\r\\n]+[ \\t\\r\\n]*");
+
   private static final String HEADLINE_OPTIONS =
       "StartSel=\u0001, StopSel=\u0002, MaxWords=30, MinWords=12, MaxFragments=2,"
           + " FragmentDelimiter=\" … \"";
@@ -44,7 +47,7 @@ class SearchService {
       select t.article_id, t.slug, t.title, t.excerpt, t.image_url, t.image_alt, t.image_caption,
              t.category_slug, t.category_name, t.published_at,
              ts_headline(cast(:config as regconfig),
-                 translate(coalesce(a.subtitle || ' ', '') || a.body_text, chr(1) || chr(2), ''),
+                 translate(coalesce(a.subtitle || chr(10), '') || a.body_text, chr(1) || chr(2), ''),
                  query.q, :options) as snippet,
              hits.total
       from hits join teaser t on t.article_id = hits.article_id
@@ -134,10 +137,16 @@ class SearchService {
         snippet((String) r[10]));
   }
 
-  /** Escapes the passage for HTML and turns PostgreSQL's match marks into {@code <mark>}. */
+  /**
+   * Escapes the passage for HTML and turns PostgreSQL's match marks into {@code <mark>}. The
+   * standfirst and each block of the body are lines of the searched text; where the passage crosses
+   * from one to the next it shows " · ", so "Work starts in March" and "Nine votes to two" do not
+   * run together, and no raw line break reaches a client.
+   */
   static String snippet(String headline) {
-    StringBuilder html = new StringBuilder(headline.length() + 32);
-    for (char c : headline.toCharArray()) {
+    String passage = BLOCK_BREAK.matcher(headline.strip()).replaceAll(" · ");
+    StringBuilder html = new StringBuilder(passage.length() + 32);
+    for (char c : passage.toCharArray()) {
       switch (c) {
         case START -> html.append("<mark>");
         case STOP -> html.append("</mark>");

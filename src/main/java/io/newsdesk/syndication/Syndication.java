@@ -32,6 +32,7 @@ import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jsoup.nodes.Entities;
 
 /**
  * RSS 2.0, Atom 1.0 (both written by Rome) and JSON Feed 1.1 of the newest published articles,
@@ -136,7 +137,7 @@ class Syndication {
       item.setUri("urn:uuid:" + entry.teaser().id());
       item.setPublishedDate(Date.from(entry.teaser().publishedAt()));
       item.setUpdatedDate(Date.from(entry.updatedAt()));
-      item.setDescription(content("text", entry.teaser().excerpt()));
+      item.setDescription(description(format, entry.teaser().excerpt()));
       if (entry.html() != null) {
         item.setContents(List.of(content("html", entry.html())));
       }
@@ -191,6 +192,17 @@ class Syndication {
     SyndPerson person = new SyndPersonImpl();
     person.setName(name);
     return person;
+  }
+
+  /**
+   * RSS readers take an item's description as HTML, whatever it says: the excerpt (plain text) goes
+   * in HTML-escaped, so "5 < 6 <script>" reads as those characters and never runs. Atom's summary
+   * says it is text, and readers honour that.
+   */
+  private static SyndContent description(Format format, String excerpt) {
+    return format == Format.RSS
+        ? content("html", Entities.escape(excerpt))
+        : content("text", excerpt);
   }
 
   private static SyndContent content(String type, String value) {

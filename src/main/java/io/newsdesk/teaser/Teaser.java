@@ -80,7 +80,7 @@ class Teaser {
     String text =
         source.subtitle() != null && !source.subtitle().isBlank()
             ? source.subtitle()
-            : source.bodyText();
+            : source.bodyLead();
     Image image =
         overrideImageUrl != null
             ? new Image(overrideImageUrl, overrideImageAlt, overrideImageCaption)

@@ -13,7 +13,7 @@ public record TeaserSource(
     String slug,
     String title,
     String subtitle,
-    String bodyText,
+    String bodyLead,
     Image image,
     long categoryId,
     String categorySlug,

@@ -170,6 +170,34 @@ public final class BodyRenderer {
     return kept.length() == content.length() ? content : kept.toString();
   }
 
+  /**
+   * The body's prose for an excerpt: its paragraphs' text, without headings, list items, tables or
+   * code ("Routes Three night routes come back. N1 N2 N3" read badly on a card). A body without a
+   * paragraph falls back to all its text.
+   */
+  private static final int LEAD_CHARS = 2000;
+
+  public static String lead(String html) {
+    if (html == null || html.isEmpty()) {
+      return "";
+    }
+    Element body = Jsoup.parseBodyFragment(html).body();
+    StringBuilder lead = new StringBuilder();
+    for (Element paragraph : body.select("p")) {
+      if (lead.length() > LEAD_CHARS) {
+        break; // far more than any excerpt takes
+      }
+      if (paragraph.closest("li, table, pre") == null) {
+        String text = paragraph.text().strip();
+        if (!text.isEmpty()) {
+          lead.append(lead.isEmpty() ? "" : " ").append(text);
+        }
+      }
+    }
+    // the stored HTML may spell a control character as a reference: decoded, drop it again
+    return xmlCharacters(lead.isEmpty() ? plainText(body).replace('\n', ' ') : lead.toString());
+  }
+
   public static int countWords(String text) {
     Matcher matcher = WORD.matcher(text);
     int words = 0;

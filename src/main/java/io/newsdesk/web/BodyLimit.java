@@ -2,6 +2,7 @@ package io.newsdesk.web;
 
 import io.newsdesk.config.NewsdeskConfig;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -13,7 +14,9 @@ import jakarta.enterprise.event.Observes;
  * before anything reads it (the HTTP layer's own 413 has an empty body). Imports stream, so their
  * path may take up to {@code quarkus.http.limits.max-body-size}, the HTTP layer's hard ceiling;
  * every other body must declare its length (411 otherwise), so none is read into memory past the
- * limit.
+ * limit. A POST without a body has no content to type: {@code curl -X POST .../publish} (no
+ * Content-Type) and clients that label an empty body as a form alike are read as an absent JSON
+ * body, not refused with 415.
  */
 @ApplicationScoped
 class BodyLimit {
@@ -52,6 +55,13 @@ class BodyLimit {
                     "Payload Too Large",
                     "The body is larger than " + maxBytes + " bytes");
               } else {
+                boolean bodiless =
+                    length == null
+                        ? context.request().getHeader(HttpHeaders.TRANSFER_ENCODING) == null
+                        : length.strip().equals("0");
+                if (bodiless && context.request().method() == HttpMethod.POST) {
+                  context.request().headers().set(HttpHeaders.CONTENT_TYPE, "application/json");
+                }
                 context.next();
               }
             });

@@ -66,13 +66,9 @@ public class StrictUtf8 implements ReaderInterceptor {
     return context.proceed();
   }
 
-  /** Paths and query strings, before routing: percent-escapes must decode to UTF-8. */
+  /** Query strings, before routing: percent-escapes must decode to UTF-8. */
   @ServerRequestFilter(preMatching = true)
-  void refuseInvalidEscapes(ContainerRequestContext request) {
-    String path = request.getUriInfo().getRequestUri().getRawPath();
-    if (path != null && !percentDecodesToUtf8(path)) {
-      throw ProblemException.invalid("path", "must be valid UTF-8 once percent-decoded");
-    }
+  void refuseInvalidQueryEscapes(ContainerRequestContext request) {
     String query = request.getUriInfo().getRequestUri().getRawQuery();
     if (query == null) {
       return;
@@ -86,6 +82,25 @@ public class StrictUtf8 implements ReaderInterceptor {
             "must be valid UTF-8 once percent-decoded");
       }
     }
+  }
+
+  /**
+   * Paths, once the route is known, so the 400 names the parameter ({@code slug}): the HTTP layer
+   * decoded the invalid bytes to U+FFFD, which marks the parameter they were in.
+   */
+  @ServerRequestFilter
+  void refuseInvalidPathEscapes(ContainerRequestContext request) {
+    String path = request.getUriInfo().getRequestUri().getRawPath();
+    if (path == null || percentDecodesToUtf8(path)) {
+      return;
+    }
+    String field = "path";
+    for (var parameter : request.getUriInfo().getPathParameters().entrySet()) {
+      if (parameter.getValue().stream().anyMatch(v -> v.indexOf('\uFFFD') >= 0)) {
+        field = parameter.getKey();
+      }
+    }
+    throw ProblemException.invalid(field, "must be valid UTF-8 once percent-decoded");
   }
 
   private static boolean percentDecodesToUtf8(String raw) {

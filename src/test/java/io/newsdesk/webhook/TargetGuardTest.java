@@ -29,6 +29,22 @@ class TargetGuardTest {
           "http://[fe80::1]/",
           "http://[::ffff:127.0.0.1]/",
           "http://[::ffff:a9fe:a9fe]/",
+          // found by the attack: embedded IPv4, special ranges and ambiguous notations
+          "http://[::127.0.0.1]/",
+          "http://[64:ff9b::7f00:1]/",
+          "http://[64:ff9b:1::808:808]/",
+          "http://[2002:7f00:1::]/",
+          "http://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/",
+          "http://198.18.0.1/",
+          "http://198.19.255.254/",
+          "http://192.0.0.8/",
+          "http://240.0.0.1/",
+          "http://255.255.255.255/",
+          "http://0177.0.0.1/",
+          "http://0x7f.0.0.1/",
+          "http://0x7f000001/",
+          "http://2130706433/",
+          "http://127.1/",
           "ftp://example.com/",
           "http://user:pass@example.com/"
         }) {
@@ -39,7 +55,14 @@ class TargetGuardTest {
   @Test
   void publicAddressesAreFine() throws Exception {
     for (String address :
-        new String[] {"93.184.216.34", "2606:2800:220:1:248:1893:25c8:1946", "8.8.8.8"}) {
+        new String[] {
+          "93.184.216.34",
+          "2606:2800:220:1:248:1893:25c8:1946",
+          "8.8.8.8",
+          "64:ff9b::808:808", // NAT64 to a public address
+          "2002:808:808::1", // 6to4 from a public address
+          "198.20.0.1"
+        }) {
       assertFalse(TargetGuard.internal(InetAddress.getByName(address)), address);
     }
     assertNull(guard.refusal("https://93.184.216.34/hook"));
