@@ -8,7 +8,7 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -193,7 +193,10 @@ class DatabaseFaultsIT {
                   }
                 }
               });
-      Thread.sleep(2_000);
+      // Each phase lasts until the load has done something in it, however fast the machine is.
+      awaitLoad(
+          "writes and reads before the crash",
+          () -> acknowledged.size() >= 5 && reads.size() >= 10);
       cluster.crash();
       int ready = awaitReadiness(app, 503);
       List<Answer> stored = new ArrayList<>();
@@ -203,10 +206,11 @@ class DatabaseFaultsIT {
                 "stored token",
                 app.send("GET", "/api/v1/manage/articles", editor, null, Map.of())));
       }
-      Thread.sleep(2_000);
+      awaitLoad("writes refused during the outage", () -> refused.size() >= 3);
       cluster.start();
       int recovered = awaitReadiness(app, 200);
-      Thread.sleep(2_000);
+      int before = acknowledged.size();
+      awaitLoad("writes after recovery", () -> acknowledged.size() >= before + 5);
       running.set(false);
       writer.join();
       reader.join();
@@ -267,17 +271,16 @@ class DatabaseFaultsIT {
     }
   }
 
-  /** Polls readiness until it answers {@code status}, for at most a minute; returns the last. */
-  private static int awaitReadiness(PackagedApp app, int status) throws Exception {
-    Instant deadline = Instant.now().plusSeconds(60);
-    int last;
-    do {
-      last = call(app, "GET", "/q/health/ready", null).statusCode();
-      if (last == status) {
-        return last;
-      }
-      Thread.sleep(200);
-    } while (Instant.now().isBefore(deadline));
-    return last;
+  /** Waits until readiness answers {@code status}, for at most a minute; returns it. */
+  private static int awaitReadiness(PackagedApp app, int status) {
+    org.awaitility.Awaitility.await("readiness answers " + status)
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> call(app, "GET", "/q/health/ready", null).statusCode() == status);
+    return status;
+  }
+
+  private static void awaitLoad(String what, java.util.concurrent.Callable<Boolean> done) {
+    org.awaitility.Awaitility.await(what).atMost(Duration.ofSeconds(120)).until(done);
   }
 }

@@ -23,14 +23,29 @@ import org.junit.jupiter.api.Test;
 /** On SIGTERM, requests in flight finish and new ones are turned away with 503 and Retry-After. */
 class GracefulShutdownIT {
 
+  /** Waits until an import has written its first article with an external id of that prefix. */
+  private static void untilImporting(String url, String prefix) {
+    org.awaitility.Awaitility.await("the import " + prefix + " is writing")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(20))
+        .until(
+            () ->
+                PostgresDatabase.count(
+                        url,
+                        "select count(*) from newsdesk.article where external_id like ?",
+                        prefix + "%")
+                    > 0);
+  }
+
   private static final String ADMIN = "graceful-shutdown-admin-token";
 
   @Test
   void aRequestInFlightFinishesWhileNewOnesAreRefused() throws Exception {
     PostgresDatabase database = new PostgresDatabase();
+    Map<String, String> datasource = database.start();
+    String url = datasource.get("quarkus.datasource.jdbc.url");
     try (PackagedApp app =
-        PackagedApp.start(
-            "graceful-shutdown", database.start(), Map.of("NEWSDESK_ADMIN_TOKEN", ADMIN))) {
+        PackagedApp.start("graceful-shutdown", datasource, Map.of("NEWSDESK_ADMIN_TOKEN", ADMIN))) {
       given()
           .baseUri(app.baseUri())
           .header("Authorization", "Bearer " + ADMIN)
@@ -58,14 +73,14 @@ class GracefulShutdownIT {
                       .contentType("application/x-ndjson")
                       .body(ndjson.toString().getBytes(StandardCharsets.UTF_8))
                       .post("/api/v1/manage/import"));
-      Thread.sleep(1000); // the import is running
+      untilImporting(url, "wire-");
       app.terminate();
 
-      Instant deadline = Instant.now().plusSeconds(10);
-      int status = 200;
-      while (status != 503 && Instant.now().isBefore(deadline)) {
-        status = given().baseUri(app.baseUri()).get("/api/v1/categories").statusCode();
-      }
+      org.awaitility.Awaitility.await("new requests are refused while the import finishes")
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(10))
+          .until(
+              () -> given().baseUri(app.baseUri()).get("/api/v1/categories").statusCode() == 503);
       Response refused = given().baseUri(app.baseUri()).get("/api/v1/categories");
       assertEquals(503, refused.statusCode());
       assertEquals("5", refused.header("Retry-After"));
@@ -175,13 +190,7 @@ class GracefulShutdownIT {
                 }));
       }
       for (int k = 0; k < 3; k++) {
-        while (PostgresDatabase.count(
-                url,
-                "select count(*) from newsdesk.article where external_id like ?",
-                "imp-" + k + "-%")
-            == 0) {
-          Thread.sleep(20);
-        }
+        untilImporting(url, "imp-" + k + "-");
       }
       Instant term = Instant.now();
       app.terminate();

@@ -5,7 +5,7 @@ import static io.restassured.RestAssured.given;
 import java.io.File;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -43,20 +43,27 @@ final class PackagedApp implements AutoCloseable {
     env.put("QUARKUS_DATASOURCE_PASSWORD", datasource.get("quarkus.datasource.password"));
     env.putAll(settings);
     PackagedApp app = new PackagedApp(builder.start(), "http://127.0.0.1:" + port);
-    Instant deadline = Instant.now().plusSeconds(60);
-    while (true) {
-      try {
-        if (given().baseUri(app.baseUri).get("/q/health/ready").statusCode() == 200) {
-          return app;
-        }
-      } catch (Exception notYet) {
-        // not listening yet
-      }
-      if (Instant.now().isAfter(deadline) || !app.process.isAlive()) {
-        app.close();
-        throw new IllegalStateException("Instance " + name + " did not become ready; see its log");
-      }
-      Thread.sleep(200);
+    try {
+      org.awaitility.Awaitility.await("instance " + name + " is ready")
+          .atMost(Duration.ofSeconds(120))
+          .pollInterval(Duration.ofMillis(100))
+          .until(() -> app.ready() || !app.process.isAlive());
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      app.close();
+      throw new IllegalStateException("Instance " + name + " did not become ready; see its log");
+    }
+    if (!app.process.isAlive()) {
+      app.close();
+      throw new IllegalStateException("Instance " + name + " exited at start; see its log");
+    }
+    return app;
+  }
+
+  private boolean ready() {
+    try {
+      return given().baseUri(baseUri).get("/q/health/ready").statusCode() == 200;
+    } catch (Exception notYet) {
+      return false; // not listening yet
     }
   }
 
