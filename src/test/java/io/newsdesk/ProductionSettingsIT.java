@@ -50,7 +50,7 @@ class ProductionSettingsIT {
           .get("/q/metrics")
           .then()
           .statusCode(200)
-          .body(org.hamcrest.Matchers.containsString("http_server_requests"));
+          .body(org.hamcrest.Matchers.containsString("jvm_memory_used_bytes"));
       given().noFilters().baseUri(base).get("/q/swagger-ui/").then().statusCode(404);
       given().noFilters().baseUri(base).get("/q/openapi").then().statusCode(404);
       given().noFilters().baseUri(base).get("/api/v1/feed").then().statusCode(200);

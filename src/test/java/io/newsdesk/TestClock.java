@@ -22,7 +22,7 @@ public final class TestClock extends Clock {
   private final Clock system = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
   private volatile Duration offset = Duration.ZERO;
 
-  private TestClock() {}
+  TestClock() {}
 
   /** Replaces the production clock for every {@code @QuarkusTest}. */
   @Produces

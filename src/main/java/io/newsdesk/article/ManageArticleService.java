@@ -108,7 +108,7 @@ public class ManageArticleService {
 
   /**
    * Contributors see their own articles only: another contributor's draft or an embargoed story is
-   * none of theirs. Null: the caller sees every article.
+   * none of theirs. Empty: the caller sees every article.
    */
   private static Optional<UUID> ownedBy(Caller caller) {
     return caller.atLeast(Role.editor) ? Optional.empty() : Optional.of(ownerId(caller));

@@ -110,8 +110,15 @@ class WebhookDispatcher {
       if (claimed.isEmpty()) {
         return;
       }
-      claimed.forEach(delivery -> sending.merge(delivery.webhookId(), 1, Integer::sum));
-      claimed.forEach(this::deliver);
+      for (Claimed delivery : claimed) {
+        sending.merge(delivery.webhookId(), 1, Integer::sum);
+        try {
+          deliver(delivery);
+        } catch (RuntimeException e) {
+          // a request that could not even be built: record it, and free the subscription's place
+          finish(delivery, delivery.attempts() + 1, null, "Not sent: the request is invalid", true);
+        }
+      }
     }
   }
 

@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -80,9 +79,10 @@ class SlowReceiversTest {
         hooks.add(subscribe(base + "/silent/" + i));
       }
       hooks.add(subscribe(base + "/healthy"));
-      String category = category();
+      String category = WebhookTest.category();
       for (String title : List.of("First of three", "Second of three", "Third of three")) {
-        String id = publishedArticle(category, title);
+        String id = WebhookTest.draft(category, title);
+        WebhookTest.publish(id, Map.of());
         await()
             .atMost(Duration.ofSeconds(60))
             .until(() -> healthy.stream().anyMatch(body -> body.contains(id)));
@@ -117,37 +117,5 @@ class SlowReceiversTest {
         .statusCode(201)
         .extract()
         .path("id");
-  }
-
-  private static String category() {
-    String slug = "slow-" + UUID.randomUUID().toString().substring(0, 8);
-    given()
-        .header("Authorization", ADMIN)
-        .contentType(ContentType.JSON)
-        .body(Map.of("slug", slug, "name", "Slow receivers"))
-        .post("/api/v1/manage/categories")
-        .then()
-        .statusCode(201);
-    return slug;
-  }
-
-  private static String publishedArticle(String category, String title) {
-    String id =
-        given()
-            .header("Authorization", ADMIN)
-            .contentType(ContentType.JSON)
-            .body(Map.of("title", title, "category", category, "body", "Words."))
-            .post("/api/v1/manage/articles")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("id");
-    given()
-        .header("Authorization", ADMIN)
-        .contentType(ContentType.JSON)
-        .post("/api/v1/manage/articles/" + id + "/publish")
-        .then()
-        .statusCode(200);
-    return id;
   }
 }

@@ -92,7 +92,7 @@ class WebhookTest {
         .path("id");
   }
 
-  private static String category() {
+  static String category() {
     String slug = "hooks-" + UUID.randomUUID().toString().substring(0, 8);
     given()
         .header("Authorization", ADMIN)
@@ -104,7 +104,7 @@ class WebhookTest {
     return slug;
   }
 
-  private static String draft(String category, String title) {
+  static String draft(String category, String title) {
     return given()
         .header("Authorization", ADMIN)
         .contentType(ContentType.JSON)
@@ -116,7 +116,7 @@ class WebhookTest {
         .path("id");
   }
 
-  private static void publish(String id, Map<String, Object> body) {
+  static void publish(String id, Map<String, Object> body) {
     given()
         .header("Authorization", ADMIN)
         .contentType(ContentType.JSON)
