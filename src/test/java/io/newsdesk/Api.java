@@ -179,6 +179,17 @@ final class Api {
     }
   }
 
+  /**
+   * Waits until the due job has entered a scheduled article's publication in the change feed, and
+   * so dropped the cached responses it changes: a test that moved the clock past a publication
+   * leaves nothing behind that would drop another test's cached pages a moment later.
+   */
+  static void awaitReleased(String id) {
+    org.awaitility.Awaitility.await("the scheduled publication of " + id + " is released")
+        .atMost(java.time.Duration.ofSeconds(60))
+        .until(() -> allChanges().stream().anyMatch(c -> id.equals(c.get("id"))));
+  }
+
   static Map<String, Object> with(Map<String, Object> body, String key, Object value) {
     Map<String, Object> copy = new HashMap<>(body);
     copy.put(key, value);

@@ -242,6 +242,7 @@ class FeedTest {
     TestClock.advance(java.time.Duration.ofSeconds(1));
     // readers see it the moment it is due: no job has to run first
     given().get("/api/v1/articles/" + slug).then().statusCode(200);
+    Api.awaitReleased(id);
     given()
         .queryParam("category", category)
         .get("/api/v1/feed")

@@ -155,6 +155,7 @@ class ResponseCacheTest {
         .then()
         .body(not(equalTo("")))
         .body("rss.channel.item.title", equalTo("Fireworks over the river tonight"));
+    Api.awaitReleased(id);
   }
 
   private static void warm(String... paths) {

@@ -74,15 +74,16 @@ class ReviewFindingsTest {
             .then()
             .extract()
             .path("id");
-    Api.publish(id, Map.of("publishAt", TestClock.now().plus(Duration.ofHours(2)).toString()))
+    Api.publish(id, Map.of("publishAt", TestClock.now().plus(Duration.ofMinutes(10)).toString()))
         .then()
         .statusCode(200);
     String renamed = Api.unique("renamed-before-release");
     Api.replace(id, Api.with(Api.article(category, "Embargo"), "slug", renamed))
         .then()
         .statusCode(200);
-    TestClock.advance(Duration.ofHours(2));
+    TestClock.advance(Duration.ofMinutes(10));
     given().get("/api/v1/articles/" + renamed).then().statusCode(200);
+    Api.awaitReleased(id);
     given()
         .redirects()
         .follow(false)
