@@ -75,7 +75,7 @@ class ProblemMapper {
     String wanted =
         method.equals("PATCH")
             ? MergePatch.MEDIA_TYPE
-            : path.equals("/api/v1/manage/import") ? "application/x-ndjson" : "application/json";
+            : path.equals(BodyLimit.STREAMED) ? "application/x-ndjson" : "application/json";
     return new ProblemException(
         415,
         "/problems/unsupported-media-type",

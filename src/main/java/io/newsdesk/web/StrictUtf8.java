@@ -20,10 +20,10 @@ import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Every byte a client sends as text must be valid UTF-8: JSON bodies, query strings and paths.
- * Jackson decodes overlong forms without complaint ({@code C0 BC} became {@code <}, slipping past
- * any check on the raw bytes), and the HTTP layer turns invalid percent-escapes into U+FFFD
- * silently. The JDK's strict decoder decides, and anything it refuses is a 400.
+ * Every byte a client sends as text must be valid UTF-8: JSON bodies and paths here, query strings
+ * in QueryText. Jackson decodes overlong forms without complaint ({@code C0 BC} became {@code <},
+ * slipping past any check on the raw bytes), and the HTTP layer turns invalid percent-escapes into
+ * U+FFFD silently. The JDK's strict decoder decides, and anything it refuses is a 400.
  */
 @Provider
 public class StrictUtf8 implements ReaderInterceptor {
@@ -66,24 +66,6 @@ public class StrictUtf8 implements ReaderInterceptor {
     return context.proceed();
   }
 
-  /** Query strings, before routing: percent-escapes must decode to UTF-8. */
-  @ServerRequestFilter(preMatching = true)
-  void refuseInvalidQueryEscapes(ContainerRequestContext request) {
-    String query = request.getUriInfo().getRequestUri().getRawQuery();
-    if (query == null) {
-      return;
-    }
-    for (String pair : query.split("&")) {
-      int equals = pair.indexOf('=');
-      String name = equals < 0 ? pair : pair.substring(0, equals);
-      if (!percentDecodesToUtf8(pair)) {
-        throw ProblemException.invalid(
-            percentDecodesToUtf8(name) ? name : "query",
-            "must be valid UTF-8 once percent-decoded");
-      }
-    }
-  }
-
   /**
    * Paths, once the route is known, so the 400 names the parameter ({@code slug}): the HTTP layer
    * decoded the invalid bytes to U+FFFD, which marks the parameter they were in.
@@ -103,7 +85,8 @@ public class StrictUtf8 implements ReaderInterceptor {
     throw ProblemException.invalid(field, "must be valid UTF-8 once percent-decoded");
   }
 
-  private static boolean percentDecodesToUtf8(String raw) {
+  /** Whether percent-escapes and all, {@code raw} decodes to valid UTF-8. */
+  static boolean percentDecodesToUtf8(String raw) {
     if (raw.indexOf('%') < 0) {
       return true; // the HTTP layer refuses raw bytes outside ASCII in a request line
     }
