@@ -118,6 +118,18 @@ class RouteInventoryTest {
         "a-long-enough-shared-secret");
   }
 
+  /** A new, unused photo; returns its id. */
+  private static String asset() {
+    return as(token("admin"))
+        .contentType("image/jpeg")
+        .body(TestImages.jpeg(64, 48))
+        .post("/api/v1/manage/assets")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+
   private static String tokenId() {
     return as(token("admin"))
         .contentType(ContentType.JSON)
@@ -288,6 +300,28 @@ class RouteInventoryTest {
         manage("listTokens", r -> r.get("/api/v1/manage/tokens"), 403, 403, 200),
         manage("revokeToken", r -> r.delete("/api/v1/manage/tokens/" + tokenId()), 403, 403, 204),
         manage("listAudit", r -> r.get("/api/v1/manage/audit"), 403, 403, 200),
+        // Media: contributors and editors upload and describe; admins delete.
+        manage(
+            "uploadAsset",
+            r ->
+                r.multiPart("file", "inventory.jpg", TestImages.jpeg(64, 48), "image/jpeg")
+                    .post("/api/v1/manage/assets"),
+            201,
+            201,
+            201),
+        manage("listAssets", r -> r.get("/api/v1/manage/assets"), 200, 200, 200),
+        manage("getAsset", r -> r.get("/api/v1/manage/assets/" + asset()), 200, 200, 200),
+        manage(
+            "patchAsset",
+            r ->
+                r.contentType("application/merge-patch+json")
+                    .body(Map.of("alt", "Described"))
+                    .patch("/api/v1/manage/assets/" + asset()),
+            200,
+            200,
+            200),
+        manage("deleteAsset", r -> r.delete("/api/v1/manage/assets/" + asset()), 403, 403, 204),
+        open("getRendition", r -> r.get("/media/" + asset() + "/w64.jpg"), 200),
         manage(
             "createWebhook",
             r ->

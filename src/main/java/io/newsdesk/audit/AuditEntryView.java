@@ -14,7 +14,7 @@ public record AuditEntryView(
     @Schema(example = "/api/v1/manage/articles/2b7e4c1a-0f3d-4e59-9a49-7c3f5d2e8b10") String path,
     @Schema(
             example = "article",
-            enumeration = {"article", "category", "token", "webhook", "import"})
+            enumeration = {"article", "category", "token", "webhook", "import", "asset"})
         String entityType,
     @Schema(description = "Id or slug of the entity") String entityId,
     @Schema(description = "HTTP status of the answer", example = "200") int status,

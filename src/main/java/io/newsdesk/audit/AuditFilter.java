@@ -70,6 +70,7 @@ class AuditFilter {
       case "categories" -> "category";
       case "tokens" -> "token";
       case "webhooks" -> "webhook";
+      case "assets" -> "asset";
       default -> collection;
     };
   }

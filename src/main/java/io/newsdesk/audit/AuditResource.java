@@ -48,8 +48,8 @@ class AuditResource {
       @QueryParam("actor") @Size(max = 200) @Parameter(description = "A token's name") String actor,
       @QueryParam("entityType")
           @Pattern(
-              regexp = "article|category|token|webhook|import",
-              message = "must be one of article, category, token, webhook, import")
+              regexp = "article|category|token|webhook|import|asset",
+              message = "must be one of article, category, token, webhook, import, asset")
           @Parameter(description = "article, category, token, webhook or import")
           String entityType,
       @QueryParam("entityId") @Size(max = 200) @Parameter(description = "Id or slug")

@@ -46,6 +46,36 @@ public interface NewsdeskConfig {
 
   Metrics metrics();
 
+  Media media();
+
+  /** The media library: uploads, their renditions, and where they are kept. */
+  interface Media {
+    /**
+     * Base URL of image URLs, without a trailing slash (a CDN host, say); unset: the site's base
+     * URL.
+     */
+    Optional<String> baseUrl();
+
+    /** Directory that uploads and renditions are kept in; created when missing. */
+    @WithDefault("newsdesk-media")
+    String directory();
+
+    /** Largest upload (413 beyond it). */
+    @WithDefault("25M")
+    MemorySize maxBytes();
+
+    /** Most pixels an upload may have, read from its header before decoding (422 beyond). */
+    @WithDefault("50000000")
+    long maxPixels();
+
+    /**
+     * Images decoded at the same time; further uploads and first renders wait up to ten seconds for
+     * a turn, then answer 503 with Retry-After. Bounds the memory decoding takes.
+     */
+    @WithDefault("2")
+    int concurrentDecodes();
+  }
+
   /** Who may read {@code /q/metrics}. */
   interface Metrics {
     /** The bearer token a metrics scraper sends; unset: nobody may read them (unless public). */

@@ -24,10 +24,17 @@ class BodyLimit {
   /** The one path whose body is streamed rather than read whole. */
   static final String STREAMED = "/api/v1/manage/import";
 
+  /** Photo uploads: up to newsdesk.media.max-bytes, and a little for a form's parts around it. */
+  static final String UPLOADS = "/api/v1/manage/assets";
+
+  private static final long FORM_OVERHEAD = 64 * 1024;
+
   private final long maxBytes;
+  private final long maxUploadBytes;
 
   BodyLimit(NewsdeskConfig config) {
     this.maxBytes = config.http().maxBodySize().asLongValue();
+    this.maxUploadBytes = config.media().maxBytes().asLongValue() + FORM_OVERHEAD;
   }
 
   void install(@Observes Router router) {
@@ -39,6 +46,7 @@ class BodyLimit {
               String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
               boolean streamed = context.request().path().equals(STREAMED);
               if (!streamed
+                  && !spooledForm(context.request())
                   && length == null
                   && context.request().getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
                 reject(
@@ -47,13 +55,15 @@ class BodyLimit {
                     "/problems/length-required",
                     "Length Required",
                     "Send the body with a Content-Length");
-              } else if (!streamed && length != null && tooLong(length)) {
+              } else if (!streamed
+                  && length != null
+                  && tooLong(length, limit(context.request().path()))) {
                 reject(
                     context,
                     413,
                     "/problems/payload-too-large",
                     "Payload Too Large",
-                    "The body is larger than " + maxBytes + " bytes");
+                    "The body is larger than " + limit(context.request().path()) + " bytes");
               } else {
                 boolean bodiless =
                     length == null
@@ -78,9 +88,22 @@ class BodyLimit {
         .end(JsonObject.mapFrom(problem).encode());
   }
 
-  private boolean tooLong(String length) {
+  /**
+   * A form posted to the uploads path may come without a length (chunked): the HTTP layer spools
+   * its file parts to disk, not memory, and the service refuses one over newsdesk.media.max-bytes.
+   */
+  private static boolean spooledForm(io.vertx.core.http.HttpServerRequest request) {
+    String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
+    return request.path().equals(UPLOADS) && type != null && type.startsWith("multipart/");
+  }
+
+  private long limit(String path) {
+    return path.equals(UPLOADS) ? maxUploadBytes : maxBytes;
+  }
+
+  private static boolean tooLong(String length, long limit) {
     try {
-      return Long.parseLong(length.strip()) > maxBytes;
+      return Long.parseLong(length.strip()) > limit;
     } catch (NumberFormatException e) {
       return false; // the HTTP layer rejects a malformed length itself
     }

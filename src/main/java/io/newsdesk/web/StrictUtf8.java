@@ -56,11 +56,14 @@ public class StrictUtf8 implements ReaderInterceptor {
         .onUnmappableCharacter(CodingErrorAction.REPORT);
   }
 
-  /** JSON bodies are checked as they are read; NDJSON imports check each line themselves. */
+  /**
+   * JSON bodies (application/json, merge patches) are checked as they are read; NDJSON imports
+   * check each line themselves, and images are not text.
+   */
   @Override
   public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
     MediaType type = context.getMediaType();
-    if (type == null || !type.getSubtype().equals("x-ndjson")) {
+    if (type != null && (type.getSubtype().equals("json") || type.getSubtype().endsWith("+json"))) {
       context.setInputStream(new Checked(context.getInputStream()));
     }
     return context.proceed();

@@ -1,0 +1,359 @@
+package io.newsdesk.media;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsdesk.auth.Caller;
+import io.newsdesk.config.NewsdeskConfig;
+import io.newsdesk.web.MergePatch;
+import io.newsdesk.web.Page;
+import io.newsdesk.web.PageInfo;
+import io.newsdesk.web.ProblemException;
+import io.newsdesk.web.Problems;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The media library's use cases: upload once (deduplicated by content), describe, find, delete when
+ * unused, and render the ladder's renditions on their first request. Decoding is bounded by {@code
+ * newsdesk.media.concurrent-decodes}; one rendition is rendered once however many ask for it at the
+ * same moment.
+ */
+@ApplicationScoped
+public class AssetService {
+
+  /** An upload's answer, and whether the same bytes were there already. */
+  record Uploaded(AssetView asset, boolean existing) {}
+
+  /** Bytes of a rendition and their type. */
+  record Rendered(byte[] bytes, String contentType) {}
+
+  private static final String UPLOAD = "upload";
+
+  private final AssetRepository assets;
+  private final MediaStore store;
+  private final MediaUrls urls;
+  private final ObjectMapper json;
+  private final Validator validator;
+  private final Clock clock;
+  private final NewsdeskConfig.Media config;
+  private final Semaphore decodes;
+  private final Map<String, CompletableFuture<byte[]>> rendering = new ConcurrentHashMap<>();
+
+  AssetService(
+      AssetRepository assets,
+      MediaStore store,
+      MediaUrls urls,
+      ObjectMapper json,
+      Validator validator,
+      Clock clock,
+      NewsdeskConfig config) {
+    this.assets = assets;
+    this.store = store;
+    this.urls = urls;
+    this.json = json;
+    this.validator = validator;
+    this.clock = clock;
+    this.config = config.media();
+    this.decodes = new Semaphore(Math.max(1, this.config.concurrentDecodes()), true);
+  }
+
+  /**
+   * Checks an upload from its bytes alone (type, size, pixels, that it decodes), makes its
+   * placeholder, and keeps it; the same bytes again give the asset that has them.
+   */
+  Uploaded upload(byte[] bytes, String filename, AssetEdit about, Caller caller) {
+    if (bytes.length > config.maxBytes().asLongValue()) {
+      throw new ProblemException(
+          413,
+          "/problems/payload-too-large",
+          "Payload Too Large",
+          "An upload may have at most " + config.maxBytes().asLongValue() + " bytes",
+          null,
+          Map.of());
+    }
+    String sha256 = sha256(bytes);
+    Optional<Asset> known =
+        QuarkusTransaction.requiringNew().call(() -> assets.findBySha256(sha256));
+    if (known.isPresent()) {
+      return new Uploaded(view(known.get()), true);
+    }
+    Images.Probe probe = probe(bytes);
+    String placeholder = withDecodePermit(() -> placeholder(bytes, probe));
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              assets.lockSha256(sha256);
+              Optional<Asset> raced = assets.findBySha256(sha256);
+              if (raced.isPresent()) {
+                return new Uploaded(view(raced.get()), true);
+              }
+              Asset asset = new Asset(caller.tokenId(), clock.instant());
+              asset.sha256 = sha256;
+              asset.filename = filename(filename, probe.format());
+              asset.mimeType = probe.format().mimeType;
+              asset.bytes = bytes.length;
+              asset.width = probe.width();
+              asset.height = probe.height();
+              asset.placeholder = placeholder;
+              asset.edit(valid(about));
+              store.write(asset.id + "/" + UPLOAD, bytes); // before the row commits
+              assets.persist(asset);
+              assets.flush();
+              return new Uploaded(view(asset), false);
+            });
+  }
+
+  Page<AssetView> list(String q, int number, int limit) {
+    String query = q == null || q.isBlank() ? null : q.strip();
+    var items = assets.search(query, number, limit).stream().map(this::view).toList();
+    return new Page<>(items, PageInfo.numbered(limit, number, assets.countSearch(query)));
+  }
+
+  AssetView get(UUID id) {
+    return view(find(id));
+  }
+
+  /** Applies a JSON Merge Patch to the editable fields. */
+  AssetView patch(UUID id, JsonNode patch) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              Asset asset = find(id);
+              JsonNode merged = MergePatch.apply(json.valueToTree(asset.editable()), patch);
+              AssetEdit edit;
+              try {
+                edit = json.treeToValue(merged, AssetEdit.class);
+              } catch (JsonProcessingException e) {
+                throw Problems.of(e, "/api/v1/manage/assets/" + id);
+              }
+              asset.edit(valid(edit));
+              assets.flush();
+              return view(asset);
+            });
+  }
+
+  /** Deletes an asset no article shows; its files go with it. */
+  void delete(UUID id) {
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              Asset asset = find(id);
+              if (assets.inUse(id)) {
+                throw ProblemException.conflict(
+                    null, "The asset is shown by an article or a teaser; replace it there first");
+              }
+              assets.delete(asset);
+            });
+    store.deleteAll(id.toString());
+  }
+
+  /**
+   * A rendition's bytes, rendered and kept on its first request; empty for no such rendition. A
+   * kept one is served from the store alone: it exists only if it was a valid rendition, and goes
+   * when its asset does.
+   */
+  Optional<Rendered> rendition(UUID id, String name) {
+    Optional<Renditions.Rendition> named = Renditions.parse(name);
+    if (named.isEmpty()) {
+      return Optional.empty();
+    }
+    Renditions.Rendition rendition = named.get();
+    String key = id + "/" + rendition.name();
+    Optional<byte[]> kept = store.read(key);
+    if (kept.isPresent()) {
+      return Optional.of(new Rendered(kept.get(), rendition.format().mimeType));
+    }
+    Optional<Asset> asset =
+        QuarkusTransaction.requiringNew().call(() -> assets.findByIdOptional(id));
+    if (asset.isEmpty() || !Renditions.has(asset.get().width, rendition)) {
+      return Optional.empty();
+    }
+    return Optional.of(new Rendered(renderOnce(key, id, rendition), rendition.format().mimeType));
+  }
+
+  /** Concurrent first requests for one rendition wait for the same render. */
+  private byte[] renderOnce(String key, UUID id, Renditions.Rendition rendition) {
+    CompletableFuture<byte[]> mine = new CompletableFuture<>();
+    CompletableFuture<byte[]> running = rendering.putIfAbsent(key, mine);
+    if (running != null) {
+      return running.join();
+    }
+    try {
+      byte[] bytes =
+          store.read(key).orElseGet(() -> withDecodePermit(() -> render(key, id, rendition)));
+      mine.complete(bytes);
+      return bytes;
+    } catch (RuntimeException e) {
+      mine.completeExceptionally(e);
+      throw e;
+    } finally {
+      rendering.remove(key, mine);
+    }
+  }
+
+  private byte[] render(String key, UUID id, Renditions.Rendition rendition) {
+    byte[] upload =
+        store
+            .read(id + "/" + UPLOAD)
+            .orElseThrow(() -> new IllegalStateException("asset " + id + " has no upload"));
+    try {
+      Images.Probe probe = Images.probe(upload);
+      byte[] bytes =
+          Images.encode(
+              Images.scale(Images.decode(upload, probe, rendition.width()), rendition.width()),
+              rendition.format());
+      store.write(key, bytes);
+      return bytes;
+    } catch (Images.Unreadable e) {
+      throw new IllegalStateException("asset " + id + " was checked at upload", e);
+    }
+  }
+
+  /** Runs decoding work when a permit is free within ten seconds; a 503 otherwise. */
+  private <T> T withDecodePermit(java.util.function.Supplier<T> work) {
+    try {
+      if (!decodes.tryAcquire(10, TimeUnit.SECONDS)) {
+        throw new ProblemException(
+            503,
+            "/problems/busy",
+            "Service Unavailable",
+            "Images are being decoded at capacity; try again in a few seconds",
+            null,
+            Map.of("Retry-After", Problems.RETRY_AFTER_SECONDS));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting to decode", e);
+    }
+    try {
+      return work.get();
+    } finally {
+      decodes.release();
+    }
+  }
+
+  private Images.Probe probe(byte[] bytes) {
+    Images.Probe probe;
+    try {
+      probe = Images.probe(bytes);
+    } catch (Images.Unreadable e) {
+      if (ImageFormat.sniff(bytes).isPresent()) {
+        throw unreadable();
+      }
+      throw new ProblemException(
+          415,
+          "/problems/unsupported-media-type",
+          "Unsupported Media Type",
+          "Upload a JPEG, PNG, WebP or GIF image (the type is read from the bytes)",
+          null,
+          Map.of());
+    }
+    long pixels = (long) probe.width() * probe.height();
+    if (pixels > config.maxPixels()) {
+      throw new ProblemException(
+          422,
+          "/problems/image-too-large",
+          "Image too large",
+          "The image has "
+              + pixels
+              + " pixels; at most "
+              + config.maxPixels()
+              + " are accepted (newsdesk.media.max-pixels)",
+          null,
+          Map.of());
+    }
+    if (pixels == 0) {
+      throw new ProblemException(
+          422,
+          "/problems/unreadable-image",
+          "Unreadable image",
+          "The image is empty",
+          null,
+          Map.of());
+    }
+    return probe;
+  }
+
+  /** Decodes the whole upload once (small), which also proves it is not cut off or corrupt. */
+  private static String placeholder(byte[] bytes, Images.Probe probe) {
+    try {
+      return Images.placeholder(Images.decode(bytes, probe, 64));
+    } catch (Images.Unreadable e) {
+      throw unreadable();
+    }
+  }
+
+  private static ProblemException unreadable() {
+    return new ProblemException(
+        422,
+        "/problems/unreadable-image",
+        "Unreadable image",
+        "The image is truncated or corrupt",
+        null,
+        Map.of());
+  }
+
+  private AssetEdit valid(AssetEdit edit) {
+    var violations = validator.validate(edit);
+    if (!violations.isEmpty()) {
+      throw new ConstraintViolationException(violations);
+    }
+    return edit;
+  }
+
+  private Asset find(UUID id) {
+    return assets
+        .findByIdOptional(id)
+        .orElseThrow(() -> ProblemException.notFound("There is no asset with id " + id));
+  }
+
+  AssetView view(Asset asset) {
+    return new AssetView(
+        asset.id,
+        asset.filename,
+        asset.mimeType,
+        asset.bytes,
+        asset.width,
+        asset.height,
+        asset.alt,
+        asset.caption,
+        asset.credit,
+        new AssetEdit.FocalPoint(asset.focalX, asset.focalY),
+        asset.placeholder,
+        asset.createdAt,
+        urls.largest(asset.id, asset.width),
+        urls.sources(asset.id, asset.width));
+  }
+
+  /** A safe file name: the client's, without a path, or one made from the type. */
+  private static String filename(String sent, ImageFormat format) {
+    String name = sent == null ? "" : sent.replaceAll(".*[/\\\\]", "").strip();
+    name = name.replaceAll("[\\p{Cntrl}]", "");
+    if (name.isEmpty()) {
+      return "upload." + format.extension;
+    }
+    return name.length() > 255 ? name.substring(name.length() - 255) : name;
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JVM", e);
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package io.newsdesk.media;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** An asset as editors see it, with the URLs of its renditions. */
+@Schema(name = "Asset")
+record AssetView(
+    UUID id,
+    @Schema(example = "harbour-at-dawn.jpg") String filename,
+    @Schema(example = "image/jpeg") String mimeType,
+    @Schema(description = "Size of the upload in bytes") long bytes,
+    @Schema(description = "Width as displayed, after the EXIF orientation") int width,
+    @Schema(description = "Height as displayed") int height,
+    String alt,
+    String caption,
+    String credit,
+    AssetEdit.FocalPoint focalPoint,
+    @Schema(description = "A tiny JPEG as a data URI, to show while the photo loads")
+        String placeholder,
+    Instant createdAt,
+    @Schema(description = "The largest JPEG rendition, for clients that take one URL") String url,
+    @Schema(
+            description =
+                "Every rendition: a width ladder (never wider than the upload) in WebP and JPEG")
+        List<Source> sources) {
+
+  /** One rendition. */
+  record Source(
+      @Schema(example = "640") int width,
+      @Schema(example = "image/webp") String type,
+      @Schema(example = "https://media.example/media/6c5e.../w640.webp") String url) {}
+}

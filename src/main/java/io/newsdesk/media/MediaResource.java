@@ -1,0 +1,84 @@
+package io.newsdesk.media;
+
+import io.newsdesk.web.ProblemException;
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/**
+ * Renditions of uploaded photos, for readers, frontends and CDNs: only the ladder's widths exist,
+ * each URL's bytes never change, so they are cached for a year.
+ */
+@Path("/media")
+@PermitAll
+@Tag(name = "Delivery")
+class MediaResource {
+
+  static final String IMMUTABLE = "public, max-age=31536000, immutable";
+
+  private final AssetService assets;
+
+  MediaResource(AssetService assets) {
+    this.assets = assets;
+  }
+
+  @GET
+  @Path("{id}/{file}")
+  // no @Produces: with image types there, the REST layer picked a writer that sent toString()
+  @Operation(
+      summary = "Get a rendition of a photo",
+      description =
+          "w{width}.webp or w{width}.jpg for the widths an asset lists in its sources. Rendered on"
+              + " the first request, then served as stored. No metadata of the upload is in it.")
+  @APIResponse(responseCode = "200", ref = "Rendition")
+  @APIResponse(responseCode = "304", ref = "NotModified")
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  public RestResponse<StreamingOutput> getRendition(
+      @PathParam("id") UUID id,
+      @PathParam("file") @Size(max = 40) @Parameter(example = "w640.webp") String file,
+      @HeaderParam("If-None-Match") @Parameter(hidden = true) String ifNoneMatch) {
+    AssetService.Rendered rendered =
+        assets
+            .rendition(id, file)
+            .orElseThrow(() -> ProblemException.notFound("There is no such rendition"));
+    String etag = etag(rendered.bytes());
+    if (ifNoneMatch != null && ifNoneMatch.contains(etag)) {
+      return RestResponse.ResponseBuilder.<StreamingOutput>create(RestResponse.Status.NOT_MODIFIED)
+          .header("ETag", etag)
+          .header("Cache-Control", IMMUTABLE)
+          .build();
+    }
+    StreamingOutput body = out -> out.write(rendered.bytes());
+    return RestResponse.ResponseBuilder.ok(body, rendered.contentType())
+        .header("ETag", etag)
+        .header("Cache-Control", IMMUTABLE)
+        .build();
+  }
+
+  private static String etag(byte[] bytes) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
+      return "\""
+          + Base64.getUrlEncoder()
+              .withoutPadding()
+              .encodeToString(java.util.Arrays.copyOf(digest, 18))
+          + "\"";
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JVM", e);
+    }
+  }
+}

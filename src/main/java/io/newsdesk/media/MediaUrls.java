@@ -1,0 +1,43 @@
+package io.newsdesk.media;
+
+import io.newsdesk.config.NewsdeskConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Absolute rendition URLs from {@code newsdesk.media.base-url} (a CDN host, say), else the site's
+ * base URL; never from a request. Paths have no query string and name exactly what the bytes are,
+ * so each URL's content never changes.
+ */
+@ApplicationScoped
+class MediaUrls {
+
+  private final String base;
+
+  MediaUrls(NewsdeskConfig config) {
+    this.base = config.media().baseUrl().orElse(config.site().baseUrl()) + "/media/";
+  }
+
+  String url(UUID id, Renditions.Rendition rendition) {
+    return base + id + "/" + rendition.name();
+  }
+
+  String largest(UUID id, int photoWidth) {
+    List<Integer> widths = Renditions.widths(photoWidth);
+    return url(id, new Renditions.Rendition(widths.get(widths.size() - 1), ImageFormat.JPEG));
+  }
+
+  List<AssetView.Source> sources(UUID id, int photoWidth) {
+    List<AssetView.Source> sources = new ArrayList<>();
+    for (ImageFormat format : Renditions.FORMATS) {
+      for (int width : Renditions.widths(photoWidth)) {
+        sources.add(
+            new AssetView.Source(
+                width, format.mimeType, url(id, new Renditions.Rendition(width, format))));
+      }
+    }
+    return sources;
+  }
+}

@@ -1,0 +1,292 @@
+package io.newsdesk;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.drew.imaging.ImageMetadataReader;
+import com.drew.metadata.Directory;
+import com.drew.metadata.Metadata;
+import com.drew.metadata.exif.GpsDirectory;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The media library through its API: upload, describe, renditions, and what never gets out. */
+@QuarkusTest
+@WithTestResource(value = PostgresDatabase.class, scope = TestResourceScope.GLOBAL)
+class AssetTest {
+
+  private static final String ADMIN = "test-admin-token";
+
+  /**
+   * A served rendition's width and height, read by metadata-extractor: ImageIO's plugin registry
+   * belongs to the server's class loader in a Quarkus test, not to the test's.
+   */
+  private static int[] size(byte[] bytes) throws Exception {
+    Metadata metadata = ImageMetadataReader.readMetadata(new ByteArrayInputStream(bytes));
+    var jpeg = metadata.getFirstDirectoryOfType(com.drew.metadata.jpeg.JpegDirectory.class);
+    if (jpeg != null) {
+      return new int[] {jpeg.getImageWidth(), jpeg.getImageHeight()};
+    }
+    var webp = metadata.getFirstDirectoryOfType(com.drew.metadata.webp.WebpDirectory.class);
+    return new int[] {
+      webp.getInt(com.drew.metadata.webp.WebpDirectory.TAG_IMAGE_WIDTH),
+      webp.getInt(com.drew.metadata.webp.WebpDirectory.TAG_IMAGE_HEIGHT)
+    };
+  }
+
+  private static RequestSpecification admin() {
+    return given().header("Authorization", "Bearer " + ADMIN);
+  }
+
+  static Response upload(byte[] bytes, String contentType) {
+    return admin().contentType(contentType).body(bytes).post("/api/v1/manage/assets");
+  }
+
+  /** Every rendition of an asset: path, type and the decoded picture. */
+  private static List<String> sourcePaths(Response asset) {
+    return asset.jsonPath().<String>getList("sources.url").stream()
+        .map(url -> URI.create(url).getPath())
+        .toList();
+  }
+
+  @Test
+  void anUploadHasItsSizePlaceholderAndALadderOfRenditionsInWebpAndJpeg() throws Exception {
+    Response asset =
+        admin()
+            .multiPart("file", "harbour at dawn.jpg", TestImages.jpeg(1500, 1000), "image/jpeg")
+            .multiPart("alt", "Fishing boats at the quay")
+            .multiPart("credit", "Newsdesk test photo")
+            .post("/api/v1/manage/assets");
+    asset
+        .then()
+        .statusCode(201)
+        .header("Location", startsWith("/api/v1/manage/assets/"))
+        .body("filename", equalTo("harbour at dawn.jpg"))
+        .body("mimeType", equalTo("image/jpeg"))
+        .body("width", equalTo(1500))
+        .body("height", equalTo(1000))
+        .body("alt", equalTo("Fishing boats at the quay"))
+        .body("focalPoint.x", equalTo(0.5f))
+        .body("placeholder", startsWith("data:image/jpeg;base64,"))
+        .body("placeholder.length()", lessThan(2000))
+        .body("url", startsWith("http://localhost:8080/media/"))
+        .body(
+            "sources.width", equalTo(List.of(320, 640, 960, 1280, 1500, 320, 640, 960, 1280, 1500)))
+        .body("sources.type", hasItem("image/webp"));
+    for (String path : sourcePaths(asset)) {
+      HttpResponse<byte[]> rendition = fetch(path, null);
+      assertEquals(200, rendition.statusCode(), path);
+      assertEquals(
+          "public, max-age=31536000, immutable",
+          rendition.headers().firstValue("Cache-Control").orElse(null));
+      assertEquals(
+          path.endsWith(".webp") ? "image/webp" : "image/jpeg",
+          rendition.headers().firstValue("Content-Type").orElse(null));
+      int[] size = size(rendition.body());
+      int width = Integer.parseInt(path.replaceAll(".*/w(\\d+)\\..*", "$1"));
+      assertEquals(width, size[0], path);
+      assertEquals(Math.round(width / 1.5f), size[1], 1, path);
+      String etag = rendition.headers().firstValue("ETag").orElseThrow();
+      assertEquals(304, fetch(path, etag).statusCode(), path);
+    }
+  }
+
+  /**
+   * A rendition's bytes as sent: REST Assured reads an image/webp body as text, which mangles it.
+   */
+  private static HttpResponse<byte[]> fetch(String path, String ifNoneMatch) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + path));
+    if (ifNoneMatch != null) {
+      request.header("If-None-Match", ifNoneMatch);
+    }
+    return HttpClient.newHttpClient()
+        .send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  @Test
+  void onlyTheLadderExistsAndNeverWiderThanThePhoto() {
+    Response asset = upload(TestImages.jpeg(500, 300), "image/jpeg");
+    asset.then().statusCode(201).body("sources.width", equalTo(List.of(320, 500, 320, 500)));
+    String id = asset.path("id");
+    for (String missing :
+        List.of("w640.jpg", "w321.jpg", "w500.png", "upload", "..%2Fupload", "w500.gif")) {
+      given().get("/media/" + id + "/" + missing).then().statusCode(404);
+    }
+  }
+
+  @Test
+  void theSameBytesTwiceAreOneAsset() {
+    byte[] bytes = TestImages.png(400, 300);
+    String first = upload(bytes, "image/png").then().statusCode(201).extract().path("id");
+    upload(bytes, "image/png").then().statusCode(200).body("id", equalTo(first));
+  }
+
+  @Test
+  void theTypeIsReadFromTheBytesNeverFromTheHeaderOrTheName() {
+    // a PNG sent as a JPEG called .gif is a PNG
+    admin()
+        .multiPart("file", "picture.gif", TestImages.png(300, 200), "image/jpeg")
+        .post("/api/v1/manage/assets")
+        .then()
+        .statusCode(201)
+        .body("mimeType", equalTo("image/png"));
+    byte[] svg =
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"
+            .getBytes(StandardCharsets.UTF_8);
+    for (Response refused :
+        List.of(
+            upload(svg, "image/svg+xml"),
+            upload("just text".getBytes(StandardCharsets.UTF_8), "image/jpeg"),
+            admin().multiPart("file", "x.jpg", svg, "image/jpeg").post("/api/v1/manage/assets"))) {
+      refused
+          .then()
+          .statusCode(415)
+          .contentType("application/problem+json")
+          .body("type", equalTo("/problems/unsupported-media-type"));
+    }
+  }
+
+  @Test
+  void decompressionBombsAndBrokenFilesAre422s() {
+    upload(TestImages.pngHeaderClaiming(100_000, 100_000), "image/png")
+        .then()
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("type", equalTo("/problems/image-too-large"))
+        .body("detail", org.hamcrest.Matchers.containsString("newsdesk.media.max-pixels"));
+    byte[] jpeg = TestImages.jpeg(800, 600);
+    byte[] cut = java.util.Arrays.copyOf(jpeg, jpeg.length / 2);
+    upload(cut, "image/jpeg")
+        .then()
+        .statusCode(422)
+        .body("type", equalTo("/problems/unreadable-image"));
+    upload(TestImages.pngHeaderClaiming(40, 30), "image/png")
+        .then()
+        .statusCode(422)
+        .body("type", equalTo("/problems/unreadable-image"));
+  }
+
+  @Test
+  void noMetadataLeavesTheServerAndTheOrientationIsApplied() throws Exception {
+    byte[] phone = TestImages.jpegWithGps(800, 600, 6);
+    // the fixture really carries GPS, or this test would prove nothing
+    assertTrue(gps(phone) != null, "the test photo has GPS tags");
+    Response asset = upload(phone, "image/jpeg");
+    asset.then().statusCode(201).body("width", equalTo(600)).body("height", equalTo(800));
+    for (String path : sourcePaths(asset)) {
+      byte[] served = fetch(path, null).body();
+      String raw = new String(served, StandardCharsets.ISO_8859_1);
+      if (path.endsWith(".jpg")) {
+        assertNull(gps(served), path + " carries GPS");
+        assertFalse(raw.contains("Exif"), path + " has an EXIF segment");
+      } else {
+        assertFalse(raw.contains("EXIF") || raw.contains("XMP "), path + " has a metadata chunk");
+      }
+      int[] size = size(served);
+      assertTrue(size[1] > size[0], path + " is upright (portrait)");
+    }
+  }
+
+  private static Directory gps(byte[] bytes) throws Exception {
+    Metadata metadata = ImageMetadataReader.readMetadata(new ByteArrayInputStream(bytes));
+    return metadata.getFirstDirectoryOfType(GpsDirectory.class);
+  }
+
+  @Test
+  void editorsDescribeAssetsAndFindThem() {
+    String id = upload(TestImages.jpeg(400, 300), "image/jpeg").then().extract().path("id");
+    String word = "lighthouse" + id.substring(0, 6);
+    admin()
+        .contentType("application/merge-patch+json")
+        .body(
+            Map.of(
+                "caption", "The " + word + " at night", "focalPoint", Map.of("x", 0.2, "y", 0.7)))
+        .patch("/api/v1/manage/assets/" + id)
+        .then()
+        .statusCode(200)
+        .body("caption", equalTo("The " + word + " at night"))
+        .body("focalPoint.x", equalTo(0.2f));
+    admin()
+        .contentType("application/merge-patch+json")
+        .body(Map.of("focalPoint", Map.of("x", 2, "y", 0.5)))
+        .patch("/api/v1/manage/assets/" + id)
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("focalPoint.x"));
+    admin()
+        .contentType("application/merge-patch+json")
+        .body(Map.of("width", 10))
+        .patch("/api/v1/manage/assets/" + id)
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("width"));
+    admin()
+        .get("/api/v1/manage/assets?q=" + word.toUpperCase())
+        .then()
+        .statusCode(200)
+        .body("items.id", equalTo(List.of(id)))
+        .body("items.caption", everyItem(org.hamcrest.Matchers.containsString(word)));
+  }
+
+  @Test
+  void onlyAdminsDeleteAndNeverWhileAnArticleShowsIt() {
+    String unused = upload(TestImages.jpeg(300, 200), "image/jpeg").then().extract().path("id");
+    given()
+        .header("Authorization", "Bearer " + Api.token("editor"))
+        .delete("/api/v1/manage/assets/" + unused)
+        .then()
+        .statusCode(403);
+    admin().delete("/api/v1/manage/assets/" + unused).then().statusCode(204);
+    admin().get("/api/v1/manage/assets/" + unused).then().statusCode(404);
+    given().get("/media/" + unused + "/w300.jpg").then().statusCode(404);
+
+    Response used = upload(TestImages.jpeg(300, 200), "image/jpeg");
+    String category = "media-" + used.<String>path("id").substring(0, 8);
+    admin()
+        .contentType("application/json")
+        .body(Map.of("slug", category, "name", "Media"))
+        .post("/api/v1/manage/categories")
+        .then()
+        .statusCode(201);
+    admin()
+        .contentType("application/json")
+        .body(
+            Map.of(
+                "title",
+                "With a photo",
+                "category",
+                category,
+                "image",
+                Map.of("url", used.path("url"), "alt", "A photo")))
+        .post("/api/v1/manage/articles")
+        .then()
+        .statusCode(201);
+    admin()
+        .delete("/api/v1/manage/assets/" + used.path("id"))
+        .then()
+        .statusCode(409)
+        .contentType("application/problem+json");
+  }
+}
