@@ -126,6 +126,49 @@ class AssetTest {
   }
 
   @Test
+  void cropsFollowTheFocalPointAndMovingItGivesNewUrls() throws Exception {
+    Response asset = upload(TestImages.jpeg(1600, 900), "image/jpeg");
+    asset
+        .then()
+        .statusCode(201)
+        .body("crops.aspect", hasItem("16:9"))
+        .body("crops.aspect", hasItem("4:3"))
+        .body("crops.aspect", hasItem("1:1"));
+    List<Map<String, Object>> crops = asset.jsonPath().getList("crops");
+    for (Map<String, Object> crop : crops) {
+      if (!crop.get("type").equals("image/jpeg")) {
+        continue;
+      }
+      String path = URI.create((String) crop.get("url")).getPath();
+      HttpResponse<byte[]> served = fetch(path, null);
+      assertEquals(200, served.statusCode(), path);
+      int[] size = size(served.body());
+      assertEquals(crop.get("width"), size[0], path);
+      assertEquals((int) crop.get("height"), size[1], 1, path);
+    }
+    String id = asset.path("id");
+    String wide =
+        URI.create(asset.<String>path("crops.find { it.aspect == '16:9' }.url")).getPath();
+    Response moved =
+        admin()
+            .contentType("application/merge-patch+json")
+            .body(Map.of("focalPoint", Map.of("x", 0.1, "y", 0.3)))
+            .patch("/api/v1/manage/assets/" + id);
+    String movedWide =
+        URI.create(moved.<String>path("crops.find { it.aspect == '16:9' }.url")).getPath();
+    assertTrue(movedWide.contains("-f100x300-"), movedWide);
+    assertEquals(200, fetch(movedWide, null).statusCode());
+    // a crop around the old point that was never rendered cannot be made any more
+    String oldWebp =
+        URI.create(
+                asset.<String>path(
+                    "crops.find { it.aspect == '4:3' && it.type == 'image/webp' }.url"))
+            .getPath();
+    assertEquals(404, fetch(oldWebp, null).statusCode(), oldWebp);
+    assertFalse(wide.equals(movedWide));
+  }
+
+  @Test
   void onlyTheLadderExistsAndNeverWiderThanThePhoto() {
     Response asset = upload(TestImages.jpeg(500, 300), "image/jpeg");
     asset.then().statusCode(201).body("sources.width", equalTo(List.of(320, 500, 320, 500)));

@@ -179,7 +179,7 @@ public class AssetService {
     }
     Optional<Asset> asset =
         QuarkusTransaction.requiringNew().call(() -> assets.findByIdOptional(id));
-    if (asset.isEmpty() || !Renditions.has(asset.get().width, rendition)) {
+    if (asset.isEmpty() || !Renditions.has(asset.get(), rendition)) {
       return Optional.empty();
     }
     return Optional.of(new Rendered(renderOnce(key, id, rendition), rendition.format().mimeType));
@@ -214,13 +214,39 @@ public class AssetService {
       Images.Probe probe = Images.probe(upload);
       byte[] bytes =
           Images.encode(
-              Images.scale(Images.decode(upload, probe, rendition.width()), rendition.width()),
+              Images.scale(picture(upload, probe, rendition), rendition.width()),
               rendition.format());
       store.write(key, bytes);
       return bytes;
     } catch (Images.Unreadable e) {
       throw new IllegalStateException("asset " + id + " was checked at upload", e);
     }
+  }
+
+  /**
+   * The part of the photo a rendition shows, decoded at the coarsest scale that still gives it at
+   * least the rendition's width.
+   */
+  private static java.awt.image.BufferedImage picture(
+      byte[] upload, Images.Probe probe, Renditions.Rendition rendition) throws Images.Unreadable {
+    if (rendition.shape() == null) {
+      return Images.decode(upload, probe, rendition.width());
+    }
+    Renditions.Region region =
+        Renditions.crop(
+            probe.width(),
+            probe.height(),
+            rendition.shape(),
+            rendition.focalX() / 1000.0,
+            rendition.focalY() / 1000.0);
+    int needed = (int) Math.ceil((double) rendition.width() * probe.width() / region.width());
+    java.awt.image.BufferedImage decoded = Images.decode(upload, probe, needed);
+    double scale = (double) decoded.getWidth() / probe.width();
+    int x = (int) Math.round(region.x() * scale);
+    int y = (int) Math.round(region.y() * scale);
+    int width = Math.min((int) Math.round(region.width() * scale), decoded.getWidth() - x);
+    int height = Math.min((int) Math.round(region.height() * scale), decoded.getHeight() - y);
+    return decoded.getSubimage(x, y, Math.max(1, width), Math.max(1, height));
   }
 
   /** Runs decoding work when a permit is free within ten seconds; a 503 otherwise. */
@@ -336,7 +362,8 @@ public class AssetService {
         asset.placeholder,
         asset.createdAt,
         urls.largest(asset.id, asset.width),
-        urls.sources(asset.id, asset.width));
+        urls.sources(asset.id, asset.width),
+        urls.crops(asset));
   }
 
   /** A safe file name: the client's, without a path, or one made from the type. */

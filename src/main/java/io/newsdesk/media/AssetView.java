@@ -24,8 +24,23 @@ record AssetView(
     @Schema(description = "The largest JPEG rendition, for clients that take one URL") String url,
     @Schema(
             description =
-                "Every rendition: a width ladder (never wider than the upload) in WebP and JPEG")
-        List<Source> sources) {
+                "The whole photo at a ladder of widths (never wider than the upload) in WebP and"
+                    + " JPEG")
+        List<Source> sources,
+    @Schema(
+            description =
+                "Crops at 16:9, 4:3 and 1:1 around the focal point, at the same ladder, in WebP and"
+                    + " JPEG; moving the focal point gives new URLs")
+        List<Crop> crops) {
+
+  /** One crop rendition. */
+  record Crop(
+      @Schema(example = "16:9") String aspect,
+      @Schema(example = "1280") int width,
+      @Schema(example = "720") int height,
+      @Schema(example = "image/jpeg") String type,
+      @Schema(example = "https://media.example/media/6c5e.../16x9-f500x400-w1280.jpg")
+          String url) {}
 
   /** One rendition. */
   record Source(

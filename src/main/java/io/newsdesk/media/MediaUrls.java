@@ -26,7 +26,32 @@ class MediaUrls {
 
   String largest(UUID id, int photoWidth) {
     List<Integer> widths = Renditions.widths(photoWidth);
-    return url(id, new Renditions.Rendition(widths.get(widths.size() - 1), ImageFormat.JPEG));
+    return url(id, Renditions.Rendition.whole(widths.get(widths.size() - 1), ImageFormat.JPEG));
+  }
+
+  /** Every crop the asset has at its current focal point. */
+  List<AssetView.Crop> crops(Asset asset) {
+    List<AssetView.Crop> crops = new ArrayList<>();
+    for (Renditions.Shape shape : Renditions.Shape.values()) {
+      Renditions.Region region =
+          Renditions.crop(asset.width, asset.height, shape, asset.focalX, asset.focalY);
+      for (ImageFormat format : Renditions.FORMATS) {
+        for (int width : Renditions.widths(region.width())) {
+          Renditions.Rendition crop =
+              new Renditions.Rendition(
+                  width,
+                  format,
+                  shape,
+                  Renditions.thousandths(asset.focalX),
+                  Renditions.thousandths(asset.focalY));
+          int height = (int) Math.round((double) width * shape.down / shape.across);
+          crops.add(
+              new AssetView.Crop(
+                  shape.aspect(), width, height, format.mimeType, url(asset.id, crop)));
+        }
+      }
+    }
+    return crops;
   }
 
   List<AssetView.Source> sources(UUID id, int photoWidth) {
@@ -35,7 +60,7 @@ class MediaUrls {
       for (int width : Renditions.widths(photoWidth)) {
         sources.add(
             new AssetView.Source(
-                width, format.mimeType, url(id, new Renditions.Rendition(width, format))));
+                width, format.mimeType, url(id, Renditions.Rendition.whole(width, format))));
       }
     }
     return sources;
