@@ -332,4 +332,59 @@ class AssetTest {
         .statusCode(409)
         .contentType("application/problem+json");
   }
+
+  @Test
+  void aBodyShowsALibraryPhotoAsAFigureAndKeepsItFromBeingDeleted() {
+    Response asset =
+        admin()
+            .multiPart("file", "quay.jpg", TestImages.jpeg(1400, 700), "image/jpeg")
+            .multiPart("alt", "The quay at low tide")
+            .multiPart("caption", "Low tide on Sunday")
+            .post("/api/v1/manage/assets");
+    String id = asset.path("id");
+    String category = "figure-" + id.substring(0, 8);
+    admin()
+        .contentType("application/json")
+        .body(Map.of("slug", category, "name", "Figures"))
+        .post("/api/v1/manage/categories")
+        .then()
+        .statusCode(201);
+    String article =
+        admin()
+            .contentType("application/json")
+            .body(
+                Map.of(
+                    "title", "Low tide " + id.substring(0, 8),
+                    "category", category,
+                    "body", "The water went out.\n\n![](asset:" + id + ")\n\nThen it came back."))
+            .post("/api/v1/manage/articles")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    admin()
+        .contentType("application/json")
+        .post("/api/v1/manage/articles/" + article + "/publish")
+        .then()
+        .statusCode(200);
+    String slug = admin().get("/api/v1/manage/articles/" + article).path("slug");
+    String html =
+        given().get("/api/v1/articles/" + slug).then().statusCode(200).extract().path("body.html");
+    assertTrue(html.contains("<figure><img src=\"" + asset.path("url") + "\""), html);
+    assertTrue(html.contains("width=\"1400\" height=\"700\""), html);
+    assertTrue(html.contains("<figcaption>Low tide on Sunday</figcaption>"), html);
+    admin().delete("/api/v1/manage/assets/" + id).then().statusCode(409);
+
+    admin()
+        .contentType("application/json")
+        .body(
+            Map.of(
+                "title", "Missing photo",
+                "category", category,
+                "body", "![](asset:00000000-0000-4000-8000-000000000000)"))
+        .post("/api/v1/manage/articles")
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("body"));
+  }
 }

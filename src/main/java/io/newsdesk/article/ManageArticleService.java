@@ -7,6 +7,7 @@ import io.newsdesk.category.Category;
 import io.newsdesk.category.CategoryService;
 import io.newsdesk.changes.ChangeLog;
 import io.newsdesk.config.NewsdeskConfig;
+import io.newsdesk.media.AssetService;
 import io.newsdesk.revision.Revisions;
 import io.newsdesk.search.SearchIndex;
 import io.newsdesk.teaser.TeaserInput;
@@ -45,6 +46,7 @@ public class ManageArticleService {
   private final ChangeLog changes;
   private final Revisions revisions;
   private final ArticlePatches patches;
+  private final AssetService media;
   private final Clock clock;
   private final int wordsPerMinute;
 
@@ -56,6 +58,7 @@ public class ManageArticleService {
       ChangeLog changes,
       Revisions revisions,
       ArticlePatches patches,
+      AssetService media,
       Clock clock,
       NewsdeskConfig config) {
     this.articles = articles;
@@ -65,6 +68,7 @@ public class ManageArticleService {
     this.changes = changes;
     this.revisions = revisions;
     this.patches = patches;
+    this.media = media;
     this.clock = clock;
     this.wordsPerMinute = config.reading().wordsPerMinute();
   }
@@ -282,8 +286,8 @@ public class ManageArticleService {
     Category category = categories.require(input.category());
     RenderedBody body;
     try {
-      body = BodyRenderer.render(input.bodyOrEmpty(), input.formatOrDefault());
-    } catch (BodyRenderer.TooDeeplyNested e) {
+      body = BodyRenderer.render(input.bodyOrEmpty(), input.formatOrDefault(), media::figure);
+    } catch (BodyRenderer.InvalidBody e) {
       throw ProblemException.invalid("body", e.getMessage());
     }
     int minutes =

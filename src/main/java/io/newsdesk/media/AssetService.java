@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsdesk.auth.Caller;
 import io.newsdesk.config.NewsdeskConfig;
+import io.newsdesk.text.Figure;
 import io.newsdesk.web.MergePatch;
 import io.newsdesk.web.Page;
 import io.newsdesk.web.PageInfo;
@@ -125,6 +126,31 @@ public class AssetService {
 
   AssetView get(UUID id) {
     return view(find(id));
+  }
+
+  /** How a body shows the asset {@code id}: its JPEG ladder as a srcset; empty if none. */
+  public Optional<Figure> figure(UUID id) {
+    return assets
+        .findByIdOptional(id)
+        .map(
+            asset -> {
+              StringBuilder srcset = new StringBuilder();
+              for (int width : Renditions.widths(asset.width)) {
+                srcset
+                    .append(srcset.isEmpty() ? "" : ", ")
+                    .append(urls.url(id, Renditions.Rendition.whole(width, ImageFormat.JPEG)))
+                    .append(' ')
+                    .append(width)
+                    .append('w');
+              }
+              return new Figure(
+                  urls.largest(id, asset.width),
+                  srcset.toString(),
+                  asset.width,
+                  asset.height,
+                  asset.alt,
+                  asset.caption);
+            });
   }
 
   /** Applies a JSON Merge Patch to the editable fields. */

@@ -1,6 +1,9 @@
 package io.newsdesk.text;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.Extension;
@@ -39,6 +42,7 @@ public final class BodyRenderer {
   private static final Safelist SAFELIST =
       Safelist.relaxed()
           .addTags("hr", "figure", "figcaption", "del", "s", "ins", "mark")
+          .addAttributes("img", "srcset", "sizes", "loading", "decoding")
           .addProtocols("a", "href", "http", "https", "mailto", "#")
           .preserveRelativeLinks(true);
 
@@ -88,11 +92,28 @@ public final class BodyRenderer {
    * deeper than {@link #MAX_DEPTH}.
    */
   public static RenderedBody render(String source, BodyFormat format) {
+    return render(source, format, id -> Optional.empty());
+  }
+
+  /**
+   * As {@link #render(String, BodyFormat)}, with {@code ![alt](asset:<id> "caption")} in Markdown
+   * shown as a figure of the library's photo that {@code assets} finds; an unknown one is an {@link
+   * InvalidBody}.
+   */
+  public static RenderedBody render(
+      String source, BodyFormat format, Function<UUID, Optional<Figure>> assets) {
     String raw;
     if (format == BodyFormat.markdown) {
       org.commonmark.node.Node document = PARSER.parse(source);
       checkDepth(markdownDepth(document));
-      raw = RENDERER.render(document);
+      HtmlRenderer renderer =
+          source.contains(AssetImages.SCHEME)
+              ? HtmlRenderer.builder()
+                  .extensions(EXTENSIONS)
+                  .nodeRendererFactory(context -> new AssetImages(context, assets))
+                  .build()
+              : RENDERER;
+      raw = renderer.render(document);
     } else {
       raw = source;
     }
@@ -106,8 +127,15 @@ public final class BodyRenderer {
     return new RenderedBody(html, text, countWords(text));
   }
 
+  /** A body that cannot be stored; the message is written for the client, about {@code body}. */
+  public static class InvalidBody extends IllegalArgumentException {
+    InvalidBody(String message) {
+      super(message);
+    }
+  }
+
   /** Thrown for a body that nests deeper than {@link #MAX_DEPTH}. */
-  public static final class TooDeeplyNested extends IllegalArgumentException {
+  public static final class TooDeeplyNested extends InvalidBody {
     TooDeeplyNested() {
       super(
           "is nested more than " + MAX_DEPTH + " levels deep (quotes, lists, emphasis, elements)");

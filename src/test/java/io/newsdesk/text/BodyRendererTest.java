@@ -124,4 +124,53 @@ class BodyRendererTest {
     String brackets = "[".repeat(3000) + "x" + "](y)".repeat(3000);
     assertTrue(BodyRenderer.render(brackets, BodyFormat.markdown).text().startsWith("[[["));
   }
+
+  @Test
+  void anAssetImageIsAFigureWithSrcsetSizeLazyLoadingAndCaption() {
+    java.util.UUID id = java.util.UUID.fromString("6c5e0f3a-1b2c-4d5e-8f90-a1b2c3d4e5f6");
+    Figure figure =
+        new Figure(
+            "https://media.example/media/" + id + "/w1280.jpg",
+            "https://media.example/media/"
+                + id
+                + "/w640.jpg 640w, https://media.example/media/"
+                + id
+                + "/w1280.jpg 1280w",
+            1280,
+            853,
+            "Boats at the quay",
+            "The harbour at dawn");
+    RenderedBody body =
+        BodyRenderer.render(
+            "Before.\n\n![](asset:" + id + ")\n\n![Nets drying](asset:" + id + " \"Nets\")",
+            BodyFormat.markdown,
+            asset -> asset.equals(id) ? java.util.Optional.of(figure) : java.util.Optional.empty());
+    String html = body.html();
+    assertTrue(
+        html.contains("<figure><img src=\"https://media.example/media/" + id + "/w1280.jpg\""),
+        html);
+    assertTrue(
+        html.contains("srcset=\"https://media.example/media/" + id + "/w640.jpg 640w,"), html);
+    assertTrue(html.contains("width=\"1280\" height=\"853\""), html);
+    assertTrue(html.contains("loading=\"lazy\""), html);
+    assertTrue(html.contains("alt=\"Boats at the quay\""), html); // the library's words by default
+    assertTrue(html.contains("<figcaption>The harbour at dawn</figcaption>"), html);
+    assertTrue(html.contains("alt=\"Nets drying\""), html); // the body's own words first
+    assertTrue(html.contains("<figcaption>Nets</figcaption>"), html);
+    assertClean(html);
+    assertThrows(
+        BodyRenderer.InvalidBody.class,
+        () ->
+            BodyRenderer.render(
+                "![x](asset:" + java.util.UUID.randomUUID() + ")",
+                BodyFormat.markdown,
+                asset -> java.util.Optional.empty()));
+    assertThrows(
+        BodyRenderer.InvalidBody.class,
+        () ->
+            BodyRenderer.render(
+                "![x](asset:not-an-id)",
+                BodyFormat.markdown,
+                asset -> java.util.Optional.of(figure)));
+  }
 }
