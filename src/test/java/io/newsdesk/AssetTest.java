@@ -109,6 +109,16 @@ class AssetTest {
       assertEquals(Math.round(width / 1.5f), size[1], 1, path);
       String etag = rendition.headers().firstValue("ETag").orElseThrow();
       assertEquals(304, fetch(path, etag).statusCode(), path);
+      // read again: now from memory on the event loop (MediaHits), the same bytes and headers
+      HttpResponse<byte[]> again = fetch(path, null);
+      assertTrue(java.util.Arrays.equals(rendition.body(), again.body()), path);
+      assertEquals(rendition.headers().firstValue("ETag"), again.headers().firstValue("ETag"));
+      assertEquals(
+          rendition.headers().firstValue("Content-Type"),
+          again.headers().firstValue("Content-Type"));
+      assertEquals(
+          "public, max-age=31536000, immutable",
+          again.headers().firstValue("Cache-Control").orElse(null));
     }
   }
 

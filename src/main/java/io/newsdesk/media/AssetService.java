@@ -40,7 +40,25 @@ public class AssetService {
   record Uploaded(AssetView asset, boolean existing) {}
 
   /** Bytes of a rendition and their type. */
-  record Rendered(byte[] bytes, String contentType) {}
+  /** Bytes of a rendition, their type, and their strong ETag. */
+  record Rendered(byte[] bytes, String contentType, String etag) {
+    Rendered(byte[] bytes, String contentType) {
+      this(bytes, contentType, etag(bytes));
+    }
+
+    private static String etag(byte[] bytes) {
+      try {
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
+        return "\""
+            + java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(java.util.Arrays.copyOf(digest, 18))
+            + "\"";
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("SHA-256 is part of every JVM", e);
+      }
+    }
+  }
 
   private static final String UPLOAD = "upload";
 
@@ -53,6 +71,16 @@ public class AssetService {
   private final NewsdeskConfig.Media config;
   private final Semaphore decodes;
   private final Map<String, CompletableFuture<byte[]>> rendering = new ConcurrentHashMap<>();
+
+  /**
+   * Renditions read lately, by key, up to 32 MB: a photo on the front page is asked for by every
+   * reader a CDN lets through, and its bytes never change.
+   */
+  private final com.github.benmanes.caffeine.cache.Cache<String, Rendered> recent =
+      com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+          .maximumWeight(32L << 20)
+          .weigher((String key, Rendered kept) -> kept.bytes().length)
+          .build();
 
   AssetService(
       AssetRepository assets,
@@ -185,6 +213,7 @@ public class AssetService {
               assets.delete(asset);
             });
     store.deleteAll(id.toString());
+    recent.asMap().keySet().removeIf(key -> key.startsWith(id + "/"));
   }
 
   /**
@@ -199,16 +228,32 @@ public class AssetService {
     }
     Renditions.Rendition rendition = named.get();
     String key = id + "/" + rendition.name();
+    Rendered remembered = recent.getIfPresent(key);
+    if (remembered != null) {
+      return Optional.of(remembered);
+    }
     Optional<byte[]> kept = store.read(key);
     if (kept.isPresent()) {
-      return Optional.of(new Rendered(kept.get(), rendition.format().mimeType));
+      Rendered rendered = new Rendered(kept.get(), rendition.format().mimeType);
+      recent.put(key, rendered);
+      return Optional.of(rendered);
     }
     Optional<Asset> asset =
         QuarkusTransaction.requiringNew().call(() -> assets.findByIdOptional(id));
     if (asset.isEmpty() || !Renditions.has(asset.get(), rendition)) {
       return Optional.empty();
     }
-    return Optional.of(new Rendered(renderOnce(key, id, rendition), rendition.format().mimeType));
+    Rendered rendered = new Rendered(renderOnce(key, id, rendition), rendition.format().mimeType);
+    recent.put(key, rendered);
+    return Optional.of(rendered);
+  }
+
+  /**
+   * A rendition read lately, from memory alone (no file, no database): what MediaHits serves on the
+   * event loop.
+   */
+  Optional<Rendered> remembered(String id, String name) {
+    return Optional.ofNullable(recent.getIfPresent(id + "/" + name));
   }
 
   /** Concurrent first requests for one rendition wait for the same render. */

@@ -8,9 +8,6 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -55,7 +52,7 @@ class MediaResource {
         assets
             .rendition(id, file)
             .orElseThrow(() -> ProblemException.notFound("There is no such rendition"));
-    String etag = etag(rendered.bytes());
+    String etag = rendered.etag();
     if (ifNoneMatch != null && ifNoneMatch.contains(etag)) {
       return RestResponse.ResponseBuilder.<StreamingOutput>create(RestResponse.Status.NOT_MODIFIED)
           .header("ETag", etag)
@@ -67,18 +64,5 @@ class MediaResource {
         .header("ETag", etag)
         .header("Cache-Control", IMMUTABLE)
         .build();
-  }
-
-  private static String etag(byte[] bytes) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-      return "\""
-          + Base64.getUrlEncoder()
-              .withoutPadding()
-              .encodeToString(java.util.Arrays.copyOf(digest, 18))
-          + "\"";
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JVM", e);
-    }
   }
 }
