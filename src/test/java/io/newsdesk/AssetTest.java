@@ -272,6 +272,13 @@ class AssetTest {
     String id = upload(TestImages.jpeg(400, 300), "image/jpeg").then().extract().path("id");
     String word = "lighthouse" + id.substring(0, 6);
     admin()
+        .queryParam("entityType", "asset")
+        .queryParam("entityId", id)
+        .get("/api/v1/manage/audit")
+        .then()
+        .statusCode(200)
+        .body("items.method", equalTo(List.of("POST")));
+    admin()
         .contentType("application/merge-patch+json")
         .body(
             Map.of(
