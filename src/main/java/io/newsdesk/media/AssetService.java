@@ -22,10 +22,6 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The media library's use cases: upload once (deduplicated by content), describe, find, delete when
@@ -39,28 +35,10 @@ public class AssetService {
   /** An upload's answer, and whether the same bytes were there already. */
   record Uploaded(AssetView asset, boolean existing) {}
 
-  /** Bytes of a rendition and their type. */
-  /** Bytes of a rendition, their type, and their strong ETag. */
-  record Rendered(byte[] bytes, String contentType, String etag) {
-    Rendered(byte[] bytes, String contentType) {
-      this(bytes, contentType, etag(bytes));
-    }
-
-    private static String etag(byte[] bytes) {
-      try {
-        byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-        return "\""
-            + java.util.Base64.getUrlEncoder()
-                .withoutPadding()
-                .encodeToString(java.util.Arrays.copyOf(digest, 18))
-            + "\"";
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException("SHA-256 is part of every JVM", e);
-      }
-    }
+  /** The key of an asset's upload in the store: never served, the source of every rendition. */
+  static String upload(UUID id) {
+    return id + "/upload";
   }
-
-  private static final String UPLOAD = "upload";
 
   private final AssetRepository assets;
   private final MediaStore store;
@@ -69,23 +47,15 @@ public class AssetService {
   private final Validator validator;
   private final Clock clock;
   private final NewsdeskConfig.Media config;
-  private final Semaphore decodes;
-  private final Map<String, CompletableFuture<byte[]>> rendering = new ConcurrentHashMap<>();
-
-  /**
-   * Renditions read lately, by key, up to 32 MB: a photo on the front page is asked for by every
-   * reader a CDN lets through, and its bytes never change.
-   */
-  private final com.github.benmanes.caffeine.cache.Cache<String, Rendered> recent =
-      com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
-          .maximumWeight(32L << 20)
-          .weigher((String key, Rendered kept) -> kept.bytes().length)
-          .build();
+  private final DecodePermits decodes;
+  private final RenditionService renditions;
 
   AssetService(
       AssetRepository assets,
       MediaStore store,
       MediaUrls urls,
+      DecodePermits decodes,
+      RenditionService renditions,
       ObjectMapper json,
       Validator validator,
       Clock clock,
@@ -93,11 +63,12 @@ public class AssetService {
     this.assets = assets;
     this.store = store;
     this.urls = urls;
+    this.decodes = decodes;
+    this.renditions = renditions;
     this.json = json;
     this.validator = validator;
     this.clock = clock;
     this.config = config.media();
-    this.decodes = new Semaphore(Math.max(1, this.config.concurrentDecodes()), true);
   }
 
   /**
@@ -121,7 +92,7 @@ public class AssetService {
       return new Uploaded(view(known.get()), true);
     }
     Images.Probe probe = probe(bytes);
-    String placeholder = withDecodePermit(() -> placeholder(bytes, probe));
+    String placeholder = decodes.run(() -> placeholder(bytes, probe));
     return QuarkusTransaction.requiringNew()
         .call(
             () -> {
@@ -139,7 +110,7 @@ public class AssetService {
               asset.height = probe.height();
               asset.placeholder = placeholder;
               asset.edit(valid(about));
-              store.write(asset.id + "/" + UPLOAD, bytes); // before the row commits
+              store.write(upload(asset.id), bytes); // before the row commits
               assets.persist(asset);
               assets.flush();
               return new Uploaded(view(asset), false);
@@ -213,134 +184,7 @@ public class AssetService {
               assets.delete(asset);
             });
     store.deleteAll(id.toString());
-    recent.asMap().keySet().removeIf(key -> key.startsWith(id + "/"));
-  }
-
-  /**
-   * A rendition's bytes, rendered and kept on its first request; empty for no such rendition. A
-   * kept one is served from the store alone: it exists only if it was a valid rendition, and goes
-   * when its asset does.
-   */
-  Optional<Rendered> rendition(UUID id, String name) {
-    Optional<Renditions.Rendition> named = Renditions.parse(name);
-    if (named.isEmpty()) {
-      return Optional.empty();
-    }
-    Renditions.Rendition rendition = named.get();
-    String key = id + "/" + rendition.name();
-    Rendered remembered = recent.getIfPresent(key);
-    if (remembered != null) {
-      return Optional.of(remembered);
-    }
-    Optional<byte[]> kept = store.read(key);
-    if (kept.isPresent()) {
-      Rendered rendered = new Rendered(kept.get(), rendition.format().mimeType);
-      recent.put(key, rendered);
-      return Optional.of(rendered);
-    }
-    Optional<Asset> asset =
-        QuarkusTransaction.requiringNew().call(() -> assets.findByIdOptional(id));
-    if (asset.isEmpty() || !Renditions.has(asset.get(), rendition)) {
-      return Optional.empty();
-    }
-    Rendered rendered = new Rendered(renderOnce(key, id, rendition), rendition.format().mimeType);
-    recent.put(key, rendered);
-    return Optional.of(rendered);
-  }
-
-  /**
-   * A rendition read lately, from memory alone (no file, no database): what MediaHits serves on the
-   * event loop.
-   */
-  Optional<Rendered> remembered(String id, String name) {
-    return Optional.ofNullable(recent.getIfPresent(id + "/" + name));
-  }
-
-  /** Concurrent first requests for one rendition wait for the same render. */
-  private byte[] renderOnce(String key, UUID id, Renditions.Rendition rendition) {
-    CompletableFuture<byte[]> mine = new CompletableFuture<>();
-    CompletableFuture<byte[]> running = rendering.putIfAbsent(key, mine);
-    if (running != null) {
-      return running.join();
-    }
-    try {
-      byte[] bytes =
-          store.read(key).orElseGet(() -> withDecodePermit(() -> render(key, id, rendition)));
-      mine.complete(bytes);
-      return bytes;
-    } catch (RuntimeException e) {
-      mine.completeExceptionally(e);
-      throw e;
-    } finally {
-      rendering.remove(key, mine);
-    }
-  }
-
-  private byte[] render(String key, UUID id, Renditions.Rendition rendition) {
-    byte[] upload =
-        store
-            .read(id + "/" + UPLOAD)
-            .orElseThrow(() -> new IllegalStateException("asset " + id + " has no upload"));
-    try {
-      Images.Probe probe = Images.probe(upload);
-      byte[] bytes =
-          Images.encode(
-              Images.scale(picture(upload, probe, rendition), rendition.width()),
-              rendition.format());
-      store.write(key, bytes);
-      return bytes;
-    } catch (Images.Unreadable e) {
-      throw new IllegalStateException("asset " + id + " was checked at upload", e);
-    }
-  }
-
-  /**
-   * The part of the photo a rendition shows, decoded at the coarsest scale that still gives it at
-   * least the rendition's width.
-   */
-  private static java.awt.image.BufferedImage picture(
-      byte[] upload, Images.Probe probe, Renditions.Rendition rendition) throws Images.Unreadable {
-    if (rendition.shape() == null) {
-      return Images.decode(upload, probe, rendition.width());
-    }
-    Renditions.Region region =
-        Renditions.crop(
-            probe.width(),
-            probe.height(),
-            rendition.shape(),
-            rendition.focalX() / 1000.0,
-            rendition.focalY() / 1000.0);
-    int needed = (int) Math.ceil((double) rendition.width() * probe.width() / region.width());
-    java.awt.image.BufferedImage decoded = Images.decode(upload, probe, needed);
-    double scale = (double) decoded.getWidth() / probe.width();
-    int x = (int) Math.round(region.x() * scale);
-    int y = (int) Math.round(region.y() * scale);
-    int width = Math.min((int) Math.round(region.width() * scale), decoded.getWidth() - x);
-    int height = Math.min((int) Math.round(region.height() * scale), decoded.getHeight() - y);
-    return decoded.getSubimage(x, y, Math.max(1, width), Math.max(1, height));
-  }
-
-  /** Runs decoding work when a permit is free within ten seconds; a 503 otherwise. */
-  private <T> T withDecodePermit(java.util.function.Supplier<T> work) {
-    try {
-      if (!decodes.tryAcquire(10, TimeUnit.SECONDS)) {
-        throw new ProblemException(
-            503,
-            "/problems/busy",
-            "Service Unavailable",
-            "Images are being decoded at capacity; try again in a few seconds",
-            null,
-            Map.of("Retry-After", Problems.RETRY_AFTER_SECONDS));
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting to decode", e);
-    }
-    try {
-      return work.get();
-    } finally {
-      decodes.release();
-    }
+    renditions.forget(id);
   }
 
   private Images.Probe probe(byte[] bytes) {

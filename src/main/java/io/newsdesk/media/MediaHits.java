@@ -18,10 +18,10 @@ class MediaHits {
   /** After the browser policy (CORS, headers), like the delivery cache. */
   private static final int ORDER = Integer.MIN_VALUE + 3;
 
-  private final AssetService assets;
+  private final RenditionService renditions;
 
-  MediaHits(AssetService assets) {
-    this.assets = assets;
+  MediaHits(RenditionService renditions) {
+    this.renditions = renditions;
   }
 
   void install(@Observes Router router) {
@@ -33,12 +33,12 @@ class MediaHits {
       context.next();
       return;
     }
-    var kept = assets.remembered(context.pathParam("id"), context.pathParam("file"));
+    var kept = renditions.remembered(context.pathParam("id"), context.pathParam("file"));
     if (kept.isEmpty()) {
       context.next();
       return;
     }
-    AssetService.Rendered rendered = kept.get();
+    RenditionService.Rendered rendered = kept.get();
     var response =
         context
             .response()

@@ -26,10 +26,10 @@ class MediaResource {
 
   static final String IMMUTABLE = "public, max-age=31536000, immutable";
 
-  private final AssetService assets;
+  private final RenditionService renditions;
 
-  MediaResource(AssetService assets) {
-    this.assets = assets;
+  MediaResource(RenditionService renditions) {
+    this.renditions = renditions;
   }
 
   @GET
@@ -48,8 +48,8 @@ class MediaResource {
       @PathParam("id") UUID id,
       @PathParam("file") @Size(max = 40) @Parameter(example = "w640.webp") String file,
       @HeaderParam("If-None-Match") @Parameter(hidden = true) String ifNoneMatch) {
-    AssetService.Rendered rendered =
-        assets
+    RenditionService.Rendered rendered =
+        renditions
             .rendition(id, file)
             .orElseThrow(() -> ProblemException.notFound("There is no such rendition"));
     String etag = rendered.etag();
