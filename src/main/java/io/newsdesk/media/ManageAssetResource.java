@@ -7,6 +7,7 @@ import io.newsdesk.web.Links;
 import io.newsdesk.web.MergePatch;
 import io.newsdesk.web.Page;
 import io.newsdesk.web.PageParams;
+import io.newsdesk.web.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
@@ -28,6 +30,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -85,16 +88,12 @@ class ManageAssetResource {
   @APIResponse(responseCode = "422", ref = "UnreadableImage")
   @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
   public RestResponse<AssetView> uploadAsset(
-      @RestForm("file")
-          @Schema(
-              type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
-              format = "binary")
-          FileUpload file,
+      @RestForm("file") @Schema(type = SchemaType.STRING, format = "binary") FileUpload file,
       @RestForm("alt") @Size(max = 1000) String alt,
       @RestForm("caption") @Size(max = 2000) String caption,
       @RestForm("credit") @Size(max = 500) String credit) {
     if (file == null) {
-      throw io.newsdesk.web.ProblemException.invalid("file", "must be the image to upload");
+      throw ProblemException.invalid("file", "must be the image to upload");
     }
     byte[] bytes;
     try {
@@ -132,7 +131,7 @@ class ManageAssetResource {
   public RestResponse<Page<AssetView>> listAssets(
       @QueryParam("q") @Size(max = 200) @Parameter(description = "Text to look for") String q,
       @Valid @BeanParam PageParams paging,
-      @jakarta.ws.rs.core.Context UriInfo uri) {
+      @Context UriInfo uri) {
     return Links.page(assets.list(q, paging.page(), paging.limit()), uri);
   }
 
@@ -170,7 +169,7 @@ class ManageAssetResource {
                       schema = @Schema(implementation = AssetEdit.class)))
           JsonNode patch) {
     if (!patch.isObject()) {
-      throw io.newsdesk.web.ProblemException.invalid("body", "must be a JSON object");
+      throw ProblemException.invalid("body", "must be a JSON object");
     }
     return assets.patch(id, patch);
   }
