@@ -197,6 +197,55 @@ class AssetTest {
   }
 
   @Test
+  void theSameBytesUploadedConcurrentlyAreStillOneAsset() throws Exception {
+    byte[] bytes = TestImages.jpeg(600, 400);
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<Response>> uploads = new java.util.ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        uploads.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return upload(bytes, "image/jpeg");
+                }));
+      }
+      start.countDown();
+      java.util.Set<String> ids = new java.util.HashSet<>();
+      int created = 0;
+      for (var upload : uploads) {
+        Response response = upload.get();
+        assertTrue(List.of(200, 201).contains(response.statusCode()), response.asString());
+        created += response.statusCode() == 201 ? 1 : 0;
+        ids.add(response.path("id"));
+      }
+      assertEquals(1, created);
+      assertEquals(1, ids.size(), ids.toString());
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  @Test
+  void aGifIsTakenAndItsRenditionsAreWebpAndJpeg() throws Exception {
+    Response asset = upload(TestImages.gif(500, 250), "image/gif");
+    asset
+        .then()
+        .statusCode(201)
+        .body("mimeType", equalTo("image/gif"))
+        .body("width", equalTo(500))
+        .body("height", equalTo(250));
+    for (String path : sourcePaths(asset)) {
+      HttpResponse<byte[]> served = fetch(path, null);
+      assertEquals(200, served.statusCode(), path);
+      assertEquals(
+          Integer.parseInt(path.replaceAll(".*/w(\\d+)\\..*", "$1")), size(served.body())[0]);
+    }
+  }
+
+  @Test
   void theTypeIsReadFromTheBytesNeverFromTheHeaderOrTheName() {
     // a PNG sent as a JPEG called .gif is a PNG
     admin()

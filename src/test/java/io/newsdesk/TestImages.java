@@ -29,6 +29,10 @@ public final class TestImages {
     return encode(picture(width, height), "png");
   }
 
+  public static byte[] gif(int width, int height) {
+    return encode(picture(width, height), "gif");
+  }
+
   /**
    * A JPEG whose EXIF says it was taken at latitude 52°30'N, and is to be shown turned by {@code
    * orientation} (6: a quarter clockwise): what a phone writes.
