@@ -196,6 +196,13 @@ class ReviewFindingsTest {
         .body("detail", equalTo("Send the body as application/x-ndjson"));
     as(token("editor"))
         .contentType(ContentType.TEXT)
+        .body("not a photo")
+        .post("/api/v1/manage/assets")
+        .then()
+        .statusCode(415)
+        .body("detail", org.hamcrest.Matchers.startsWith("Send the body as multipart/form-data"));
+    as(token("editor"))
+        .contentType(ContentType.TEXT)
         .body("x")
         .post("/api/v1/manage/articles")
         .then()

@@ -1,5 +1,6 @@
 package io.newsdesk.article;
 
+import io.newsdesk.web.LikePatterns;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -194,11 +195,8 @@ class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
       params.put("category", category);
     }
     if (q != null) {
-      // LIKE wildcards in the search text are matched literally (backslash is PostgreSQL's escape).
-      String literal =
-          q.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
       where.append(" and lower(a.title) like :q");
-      params.put("q", "%" + literal + "%");
+      params.put("q", LikePatterns.containing(q));
     }
     return new Filter(where.toString(), params);
   }

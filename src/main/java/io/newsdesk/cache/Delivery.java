@@ -108,7 +108,8 @@ public class Delivery {
     }
   }
 
-  private static String etag(byte[] body) {
+  /** A strong ETag of {@code body}: what delivery responses and media renditions send. */
+  public static String etag(byte[] body) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
       return '"'

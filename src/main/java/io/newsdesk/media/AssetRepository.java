@@ -1,5 +1,6 @@
 package io.newsdesk.media;
 
+import io.newsdesk.web.LikePatterns;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -45,14 +46,11 @@ class AssetRepository implements PanacheRepositoryBase<Asset, UUID> {
             .getSingleResult();
   }
 
-  /** LIKE wildcards in the search text match literally (backslash is PostgreSQL's escape). */
   private static final String MATCH =
       "lower(filename) like ?1 or lower(alt) like ?1 or lower(caption) like ?1"
           + " or lower(credit) like ?1";
 
   private static String like(String q) {
-    return "%"
-        + q.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        + "%";
+    return LikePatterns.containing(q);
   }
 }

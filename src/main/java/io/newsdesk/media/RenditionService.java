@@ -2,11 +2,10 @@ package io.newsdesk.media;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.newsdesk.cache.Delivery;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.awt.image.BufferedImage;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,20 +23,7 @@ class RenditionService {
   /** Bytes of a rendition, their type, and their strong ETag. */
   record Rendered(byte[] bytes, String contentType, String etag) {
     Rendered(byte[] bytes, String contentType) {
-      this(bytes, contentType, etag(bytes));
-    }
-
-    private static String etag(byte[] bytes) {
-      try {
-        byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-        return "\""
-            + java.util.Base64.getUrlEncoder()
-                .withoutPadding()
-                .encodeToString(java.util.Arrays.copyOf(digest, 18))
-            + "\"";
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException("SHA-256 is part of every JVM", e);
-      }
+      this(bytes, contentType, Delivery.etag(bytes));
     }
   }
 

@@ -75,7 +75,12 @@ class ProblemMapper {
     String wanted =
         method.equals("PATCH")
             ? MergePatch.MEDIA_TYPE
-            : path.equals(BodyLimit.STREAMED) ? "application/x-ndjson" : "application/json";
+            : switch (path) {
+              case BodyLimit.STREAMED -> "application/x-ndjson";
+              case BodyLimit.UPLOADS ->
+                  "multipart/form-data (the image in the part 'file') or an image/* body";
+              default -> "application/json";
+            };
     return new ProblemException(
         415,
         "/problems/unsupported-media-type",
