@@ -1,7 +1,7 @@
 package io.newsdesk.article;
 
 import io.newsdesk.category.Category;
-import io.newsdesk.teaser.Image;
+import io.newsdesk.media.ImageInput;
 import io.newsdesk.teaser.TeaserSource;
 import io.newsdesk.text.BodyFormat;
 import io.newsdesk.text.BodyRenderer;
@@ -70,6 +70,9 @@ class Article {
 
   @Column(name = "reading_time_minutes", nullable = false)
   int readingTimeMinutes;
+
+  @Column(name = "image_asset_id")
+  UUID imageAssetId;
 
   @Column(name = "image_url")
   String imageUrl;
@@ -142,7 +145,8 @@ class Article {
     this.bodyText = body.text();
     this.wordCount = body.wordCount();
     this.readingTimeMinutes = readingMinutes;
-    Image image = input.image();
+    ImageInput image = input.image();
+    this.imageAssetId = image == null ? null : image.asset();
     this.imageUrl = image == null ? null : image.url();
     this.imageAlt = image == null ? null : image.alt();
     this.imageCaption = image == null ? null : image.caption();
@@ -196,8 +200,8 @@ class Article {
     return status(now) == Status.published;
   }
 
-  Image image() {
-    return Image.of(imageUrl, imageAlt, imageCaption);
+  ImageInput image() {
+    return ImageInput.of(imageAssetId, imageUrl, imageAlt, imageCaption);
   }
 
   TeaserSource teaserSource() {

@@ -1,6 +1,6 @@
 package io.newsdesk.article;
 
-import io.newsdesk.teaser.Image;
+import io.newsdesk.media.ImageInput;
 import io.newsdesk.text.BodyFormat;
 import io.newsdesk.text.Slugs;
 import jakarta.validation.Valid;
@@ -49,7 +49,7 @@ public record ArticleInput(
             example = "## Ferries cancelled\n\nAll crossings are off until Thursday.")
         String body,
     @Schema(description = "Default markdown", defaultValue = "markdown") BodyFormat bodyFormat,
-    @Valid Image image,
+    @Valid ImageInput image,
     @Valid Seo seo,
     @Size(max = 200)
         @Pattern(regexp = "^[\\x21-\\x7e]+$", message = "must be printable ASCII without spaces")

@@ -26,8 +26,8 @@ class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
   }
 
   /** Any article in the readers' shape, whatever its status (previews), in one statement. */
-  Optional<ArticleView> findReaderView(UUID id) {
-    return readerRow(" where a.id = ?1", id).map(ReaderRow::view);
+  Optional<ReaderRow> findReaderRow(UUID id) {
+    return readerRow(" where a.id = ?1", id);
   }
 
   private Optional<ReaderRow> readerRow(String where, Object... params) {

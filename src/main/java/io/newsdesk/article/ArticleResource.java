@@ -62,7 +62,7 @@ class ArticleResource {
                 .map(
                     row ->
                         Reply.json(
-                                row.view(),
+                                articles.view(row),
                                 List.of(
                                     SurrogateKeys.article(row.id()),
                                     SurrogateKeys.category(row.categorySlug())))

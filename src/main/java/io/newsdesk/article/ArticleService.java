@@ -1,5 +1,6 @@
 package io.newsdesk.article;
 
+import io.newsdesk.media.Pictures;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.Optional;
@@ -9,16 +10,23 @@ import java.util.Optional;
 class ArticleService {
 
   private final ArticleRepository articles;
+  private final Pictures pictures;
   private final Clock clock;
 
-  ArticleService(ArticleRepository articles, Clock clock) {
+  ArticleService(ArticleRepository articles, Pictures pictures, Clock clock) {
     this.articles = articles;
+    this.pictures = pictures;
     this.clock = clock;
   }
 
   /** Empty for a draft, scheduled or archived article exactly as for a slug that never existed. */
   Optional<ReaderRow> published(String slug) {
     return articles.findPublishedBySlug(slug, clock.instant());
+  }
+
+  /** The article as readers get it, its picture looked up. */
+  ArticleView view(ReaderRow row) {
+    return row.view(pictures.view(row.image()));
   }
 
   /** Where the published article that once had {@code slug} lives now. */

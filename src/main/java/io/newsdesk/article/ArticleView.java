@@ -1,7 +1,7 @@
 package io.newsdesk.article;
 
 import io.newsdesk.category.CategoryRef;
-import io.newsdesk.teaser.Image;
+import io.newsdesk.media.ImageView;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -18,7 +18,7 @@ public record ArticleView(
     @Schema(example = "[\"weather\"]") List<String> tags,
     @Schema(example = "[\"Ana Lima\"]") List<String> byline,
     @Schema(description = "html and text (no markdown for readers)") Body body,
-    Image image,
+    ImageView image,
     Seo seo,
     Instant firstPublishedAt,
     Instant publishedAt,

@@ -1,5 +1,6 @@
 package io.newsdesk.article;
 
+import io.newsdesk.media.Pictures;
 import io.newsdesk.teaser.FeedFilter;
 import io.newsdesk.teaser.TeaserRepository;
 import io.newsdesk.teaser.TeaserRow;
@@ -17,11 +18,14 @@ public class LatestArticles {
 
   private final TeaserRepository teasers;
   private final ArticleRepository articles;
+  private final Pictures pictures;
   private final Clock clock;
 
-  LatestArticles(TeaserRepository teasers, ArticleRepository articles, Clock clock) {
+  LatestArticles(
+      TeaserRepository teasers, ArticleRepository articles, Pictures pictures, Clock clock) {
     this.teasers = teasers;
     this.articles = articles;
+    this.pictures = pictures;
     this.clock = clock;
   }
 
@@ -36,13 +40,13 @@ public class LatestArticles {
             : articles.list("id in ?1", rows.stream().map(TeaserRow::articleId).toList());
     Map<UUID, Article> byId =
         found.stream().collect(Collectors.toMap(a -> a.id, Function.identity()));
-    return rows.stream()
-        .filter(row -> byId.containsKey(row.articleId()))
+    rows = rows.stream().filter(row -> byId.containsKey(row.articleId())).toList();
+    return TeaserRow.views(rows, pictures).stream()
         .map(
-            row -> {
-              Article a = byId.get(row.articleId());
+            teaser -> {
+              Article a = byId.get(teaser.id());
               return new FeedEntry(
-                  row.teaser(),
+                  teaser,
                   List.of(a.byline),
                   List.of(a.tags),
                   a.updatedAt,

@@ -7,7 +7,7 @@ import io.newsdesk.category.Category;
 import io.newsdesk.category.CategoryService;
 import io.newsdesk.changes.ChangeLog;
 import io.newsdesk.config.NewsdeskConfig;
-import io.newsdesk.media.AssetService;
+import io.newsdesk.media.Pictures;
 import io.newsdesk.revision.Revisions;
 import io.newsdesk.search.SearchIndex;
 import io.newsdesk.teaser.TeaserInput;
@@ -46,7 +46,7 @@ public class ManageArticleService {
   private final ChangeLog changes;
   private final Revisions revisions;
   private final ArticlePatches patches;
-  private final AssetService media;
+  private final Pictures pictures;
   private final Clock clock;
   private final int wordsPerMinute;
 
@@ -58,7 +58,7 @@ public class ManageArticleService {
       ChangeLog changes,
       Revisions revisions,
       ArticlePatches patches,
-      AssetService media,
+      Pictures pictures,
       Clock clock,
       NewsdeskConfig config) {
     this.articles = articles;
@@ -68,7 +68,7 @@ public class ManageArticleService {
     this.changes = changes;
     this.revisions = revisions;
     this.patches = patches;
-    this.media = media;
+    this.pictures = pictures;
     this.clock = clock;
     this.wordsPerMinute = config.reading().wordsPerMinute();
   }
@@ -94,7 +94,8 @@ public class ManageArticleService {
 
   /** Any article in the readers' shape, for a preview link. */
   ArticleView preview(UUID id) {
-    return articles.findReaderView(id).orElseThrow(() -> notFound(id));
+    ReaderRow row = articles.findReaderRow(id).orElseThrow(() -> notFound(id));
+    return row.view(pictures.view(row.image()));
   }
 
   /** Editors list every article; contributors their own. */
@@ -284,9 +285,10 @@ public class ManageArticleService {
           "externalId", "The external id '" + input.externalId() + "' belongs to another article");
     }
     Category category = categories.require(input.category());
+    pictures.check(input.image(), "image");
     RenderedBody body;
     try {
-      body = BodyRenderer.render(input.bodyOrEmpty(), input.formatOrDefault(), media::figure);
+      body = BodyRenderer.render(input.bodyOrEmpty(), input.formatOrDefault(), pictures::figure);
     } catch (BodyRenderer.InvalidBody e) {
       throw ProblemException.invalid("body", e.getMessage());
     }

@@ -1,7 +1,7 @@
 package io.newsdesk.article;
 
 import io.newsdesk.category.CategoryRef;
-import io.newsdesk.teaser.Image;
+import io.newsdesk.media.ImageInput;
 import io.newsdesk.text.BodyFormat;
 import java.time.Instant;
 import java.util.List;
@@ -22,7 +22,8 @@ public record ManagedArticleView(
     List<String> byline,
     BodyFormat bodyFormat,
     @Schema(description = "markdown (Markdown bodies), html and text") Body body,
-    Image image,
+    @Schema(description = "The picture as chosen; readers get it resolved (see Article)")
+        ImageInput image,
     Seo seo,
     String externalId,
     Status status,

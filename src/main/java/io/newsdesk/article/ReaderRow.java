@@ -1,7 +1,8 @@
 package io.newsdesk.article;
 
 import io.newsdesk.category.CategoryRef;
-import io.newsdesk.teaser.Image;
+import io.newsdesk.media.ImageInput;
+import io.newsdesk.media.ImageView;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -22,6 +23,7 @@ record ReaderRow(
     String[] byline,
     String bodyHtml,
     String bodyText,
+    UUID imageAsset,
     String imageUrl,
     String imageAlt,
     String imageCaption,
@@ -32,26 +34,33 @@ record ReaderRow(
     Instant publishedAt,
     Instant updatedAt,
     Instant categoryUpdatedAt,
+    Instant imageUpdatedAt,
     int wordCount,
     int readingTimeMinutes) {
 
   static final String SELECT =
       "select new io.newsdesk.article.ReaderRow(a.id, a.slug, a.title, a.subtitle, c.slug,"
-          + " c.name, a.tags, a.byline, a.bodyHtml, a.bodyText, a.imageUrl, a.imageAlt,"
-          + " a.imageCaption, a.seoTitle, a.seoDescription, a.seoCanonicalUrl,"
-          + " a.firstPublishedAt, a.publishedAt, a.updatedAt, c.updatedAt, a.wordCount,"
-          + " a.readingTimeMinutes)"
-          + " from Article a join a.category c";
+          + " c.name, a.tags, a.byline, a.bodyHtml, a.bodyText, a.imageAssetId, a.imageUrl,"
+          + " a.imageAlt, a.imageCaption, a.seoTitle, a.seoDescription, a.seoCanonicalUrl,"
+          + " a.firstPublishedAt, a.publishedAt, a.updatedAt, c.updatedAt, m.updatedAt,"
+          + " a.wordCount, a.readingTimeMinutes)"
+          + " from Article a join a.category c left join Asset m on m.id = a.imageAssetId";
 
   /**
    * When the article as readers get it last changed: its own last edit, or its category's, whose
-   * name it shows (a rename answered If-Modified-Since with a stale 304).
+   * name it shows (a rename answered If-Modified-Since with a stale 304), or its photo's.
    */
   Instant lastModified() {
-    return categoryUpdatedAt.isAfter(updatedAt) ? categoryUpdatedAt : updatedAt;
+    Instant latest = categoryUpdatedAt.isAfter(updatedAt) ? categoryUpdatedAt : updatedAt;
+    return imageUpdatedAt != null && imageUpdatedAt.isAfter(latest) ? imageUpdatedAt : latest;
   }
 
-  ArticleView view() {
+  /** The picture the editor chose, still to be looked up. */
+  ImageInput image() {
+    return ImageInput.of(imageAsset, imageUrl, imageAlt, imageCaption);
+  }
+
+  ArticleView view(ImageView picture) {
     return new ArticleView(
         id,
         slug,
@@ -61,7 +70,7 @@ record ReaderRow(
         List.of(tags),
         List.of(byline),
         new Body(null, bodyHtml, bodyText),
-        Image.of(imageUrl, imageAlt, imageCaption),
+        picture,
         Seo.of(seoTitle, seoDescription, seoCanonicalUrl),
         firstPublishedAt,
         publishedAt,

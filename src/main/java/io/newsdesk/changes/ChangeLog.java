@@ -147,6 +147,49 @@ public class ChangeLog {
   }
 
   /**
+   * A photo of the library was described again (alt text, caption, credit, focal point): every live
+   * article that shows it as its picture, or on its teaser, reads differently now. Bodies keep the
+   * words they were written with.
+   */
+  @Transactional(TxType.MANDATORY)
+  public void assetChanged(UUID asset, Instant now) {
+    lockPositions();
+    @SuppressWarnings("unchecked")
+    List<UUID> live =
+        entityManager
+            .createNativeQuery(
+                "insert into content_change (seq, type, article_id, slug, at)"
+                    + " select nextval('content_change_seq'), 'updated', t.article_id, t.slug, :now"
+                    + " from teaser t join article a on a.id = t.article_id"
+                    + " where t.published_at <= :now"
+                    + " and (t.image_asset_id = :asset or a.image_asset_id = :asset)"
+                    + " returning article_id",
+                UUID.class)
+            .setParameter("asset", asset)
+            .setParameter("now", now)
+            .getResultList();
+    live.forEach(id -> count("updated"));
+    webhooks.enqueue(Events.ASSET_UPDATED, Map.of("asset", Map.of("id", asset)));
+    touchArticles(live);
+  }
+
+  /** An asset was uploaded or deleted: no reader sees it (a used one cannot be deleted). */
+  @Transactional(TxType.MANDATORY)
+  public void assetTouched(String event, UUID asset) {
+    webhooks.enqueue(event, Map.of("asset", Map.of("id", asset)));
+  }
+
+  private void touchArticles(List<UUID> live) {
+    if (live.isEmpty()) {
+      return;
+    }
+    List<String> keys = new ArrayList<>();
+    keys.add(SurrogateKeys.FEED);
+    live.forEach(id -> keys.add(SurrogateKeys.article(id)));
+    invalidations.touch(keys);
+  }
+
+  /**
    * A category was created, deleted, or changed in a way articles do not show (description,
    * position, parent): only category lists and the category itself change.
    */

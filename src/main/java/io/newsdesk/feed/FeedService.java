@@ -1,6 +1,7 @@
 package io.newsdesk.feed;
 
 import io.newsdesk.cache.SurrogateKeys;
+import io.newsdesk.media.Pictures;
 import io.newsdesk.teaser.FeedFilter;
 import io.newsdesk.teaser.TeaserRepository;
 import io.newsdesk.teaser.TeaserRow;
@@ -25,10 +26,12 @@ import java.util.Set;
 class FeedService {
 
   private final TeaserRepository teasers;
+  private final Pictures pictures;
   private final Clock clock;
 
-  FeedService(TeaserRepository teasers, Clock clock) {
+  FeedService(TeaserRepository teasers, Pictures pictures, Clock clock) {
     this.teasers = teasers;
+    this.pictures = pictures;
     this.clock = clock;
   }
 
@@ -75,10 +78,10 @@ class FeedService {
   }
 
   private static String at(TeaserRow row, Cursor.Direction direction) {
-    return new Cursor(direction, row.teaser().publishedAt(), row.articleId()).encode();
+    return new Cursor(direction, row.publishedAt(), row.articleId()).encode();
   }
 
-  private static Page<TeaserView> page(List<TeaserRow> rows, PageInfo info) {
-    return new Page<>(rows.stream().map(TeaserRow::teaser).toList(), info);
+  private Page<TeaserView> page(List<TeaserRow> rows, PageInfo info) {
+    return new Page<>(TeaserRow.views(rows, pictures), info);
   }
 }

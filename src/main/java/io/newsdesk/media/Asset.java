@@ -43,6 +43,9 @@ class Asset {
   @Column(name = "created_at", nullable = false)
   Instant createdAt;
 
+  @Column(name = "updated_at", nullable = false)
+  Instant updatedAt;
+
   @Column(name = "created_by")
   UUID createdBy;
 
@@ -54,6 +57,7 @@ class Asset {
     this.id = UUID.randomUUID();
     this.createdBy = createdBy;
     this.createdAt = now;
+    this.updatedAt = now;
   }
 
   void edit(AssetEdit edit) {

@@ -34,14 +34,20 @@ class AssetRepository implements PanacheRepositoryBase<Asset, UUID> {
         .getSingleResult();
   }
 
-  /** Whether an article, its teaser or its body shows the asset. */
+  /**
+   * Whether an article, its teaser or its body shows the asset: as their picture, or by a URL of
+   * one of its renditions.
+   */
   boolean inUse(UUID id) {
     String pattern = "%/media/" + id + "/%";
     return (Boolean)
         getEntityManager()
             .createNativeQuery(
-                "select exists (select 1 from article where image_url like :p or body_html like :p)"
-                    + " or exists (select 1 from teaser where image_url like :p)")
+                "select exists (select 1 from article where image_asset_id = :id"
+                    + " or image_url like :p or body_html like :p)"
+                    + " or exists (select 1 from teaser where image_asset_id = :id"
+                    + " or override_image_asset_id = :id or image_url like :p)")
+            .setParameter("id", id)
             .setParameter("p", pattern)
             .getSingleResult();
   }

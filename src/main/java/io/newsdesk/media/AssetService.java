@@ -4,13 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsdesk.auth.Caller;
+import io.newsdesk.changes.ChangeLog;
 import io.newsdesk.config.NewsdeskConfig;
-import io.newsdesk.text.Figure;
 import io.newsdesk.web.MergePatch;
 import io.newsdesk.web.Page;
 import io.newsdesk.web.PageInfo;
 import io.newsdesk.web.ProblemException;
 import io.newsdesk.web.Problems;
+import io.newsdesk.webhook.Events;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolationException;
@@ -49,6 +50,7 @@ public class AssetService {
   private final NewsdeskConfig.Media config;
   private final DecodePermits decodes;
   private final RenditionService renditions;
+  private final ChangeLog changes;
 
   AssetService(
       AssetRepository assets,
@@ -56,6 +58,7 @@ public class AssetService {
       MediaUrls urls,
       DecodePermits decodes,
       RenditionService renditions,
+      ChangeLog changes,
       ObjectMapper json,
       Validator validator,
       Clock clock,
@@ -65,6 +68,7 @@ public class AssetService {
     this.urls = urls;
     this.decodes = decodes;
     this.renditions = renditions;
+    this.changes = changes;
     this.json = json;
     this.validator = validator;
     this.clock = clock;
@@ -113,6 +117,7 @@ public class AssetService {
               store.write(upload(asset.id), bytes); // before the row commits
               assets.persist(asset);
               assets.flush();
+              changes.assetTouched(Events.ASSET_CREATED, asset.id);
               return new Uploaded(view(asset), false);
             });
   }
@@ -125,31 +130,6 @@ public class AssetService {
 
   AssetView get(UUID id) {
     return view(find(id));
-  }
-
-  /** How a body shows the asset {@code id}: its JPEG ladder as a srcset; empty if none. */
-  public Optional<Figure> figure(UUID id) {
-    return assets
-        .findByIdOptional(id)
-        .map(
-            asset -> {
-              StringBuilder srcset = new StringBuilder();
-              for (int width : Renditions.widths(asset.width)) {
-                srcset
-                    .append(srcset.isEmpty() ? "" : ", ")
-                    .append(urls.url(id, Renditions.Rendition.whole(width, ImageFormat.JPEG)))
-                    .append(' ')
-                    .append(width)
-                    .append('w');
-              }
-              return new Figure(
-                  urls.largest(id, asset.width),
-                  srcset.toString(),
-                  asset.width,
-                  asset.height,
-                  asset.alt,
-                  asset.caption);
-            });
   }
 
   /** Applies a JSON Merge Patch to the editable fields. */
@@ -165,8 +145,13 @@ public class AssetService {
               } catch (JsonProcessingException e) {
                 throw Problems.of(e, "/api/v1/manage/assets/" + id);
               }
+              AssetEdit before = asset.editable();
               asset.edit(valid(edit));
-              assets.flush();
+              if (!asset.editable().equals(before)) {
+                asset.updatedAt = clock.instant();
+                assets.flush();
+                changes.assetChanged(asset.id, asset.updatedAt);
+              }
               return view(asset);
             });
   }
@@ -182,6 +167,7 @@ public class AssetService {
                     null, "The asset is shown by an article or a teaser; replace it there first");
               }
               assets.delete(asset);
+              changes.assetTouched(Events.ASSET_DELETED, id);
             });
     store.deleteAll(id.toString());
     renditions.forget(id);
@@ -277,7 +263,7 @@ public class AssetService {
         asset.placeholder,
         asset.createdAt,
         urls.largest(asset.id, asset.width),
-        urls.sources(asset.id, asset.width),
+        urls.sources(asset),
         urls.crops(asset));
   }
 

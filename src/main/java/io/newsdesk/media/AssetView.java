@@ -26,25 +26,9 @@ record AssetView(
             description =
                 "The whole photo at a ladder of widths (never wider than the upload) in WebP and"
                     + " JPEG")
-        List<Source> sources,
+        List<ImageView.Source> sources,
     @Schema(
             description =
                 "Crops at 16:9, 4:3 and 1:1 around the focal point, at the same ladder, in WebP and"
                     + " JPEG; moving the focal point gives new URLs")
-        List<Crop> crops) {
-
-  /** One crop rendition. */
-  record Crop(
-      @Schema(example = "16:9") String aspect,
-      @Schema(example = "1280") int width,
-      @Schema(example = "720") int height,
-      @Schema(example = "image/jpeg") String type,
-      @Schema(example = "https://media.example/media/6c5e.../16x9-f500x400-w1280.jpg")
-          String url) {}
-
-  /** One rendition. */
-  record Source(
-      @Schema(example = "640") int width,
-      @Schema(example = "image/webp") String type,
-      @Schema(example = "https://media.example/media/6c5e.../w640.webp") String url) {}
-}
+        List<ImageView.Crop> crops) {}

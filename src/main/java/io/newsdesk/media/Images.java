@@ -106,16 +106,23 @@ final class Images {
     }
   }
 
-  /** {@code image} scaled to {@code width} (never up), halving first for a sharp, even result. */
+  /** {@code image} scaled to {@code width} (never up), keeping its shape. */
   static BufferedImage scale(BufferedImage image, int width) {
+    return scale(image, width, Renditions.height(width, image.getWidth(), image.getHeight()));
+  }
+
+  /**
+   * {@code image} scaled to exactly {@code width} × {@code height}, halving first for a sharp, even
+   * result.
+   */
+  static BufferedImage scale(BufferedImage image, int width, int height) {
     BufferedImage current = image;
-    while (current.getWidth() / 2 >= width) {
+    while (current.getWidth() / 2 >= width && current.getHeight() / 2 >= height) {
       current = resize(current, current.getWidth() / 2, current.getHeight() / 2);
     }
-    if (current.getWidth() == width) {
+    if (current.getWidth() == width && current.getHeight() == height) {
       return current;
     }
-    int height = Math.max(1, Math.round((float) current.getHeight() * width / current.getWidth()));
     return resize(current, width, height);
   }
 

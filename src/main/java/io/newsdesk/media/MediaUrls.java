@@ -30,8 +30,8 @@ class MediaUrls {
   }
 
   /** Every crop the asset has at its current focal point. */
-  List<AssetView.Crop> crops(Asset asset) {
-    List<AssetView.Crop> crops = new ArrayList<>();
+  List<ImageView.Crop> crops(Asset asset) {
+    List<ImageView.Crop> crops = new ArrayList<>();
     for (Renditions.Shape shape : Renditions.Shape.values()) {
       Renditions.Region region =
           Renditions.crop(asset.width, asset.height, shape, asset.focalX, asset.focalY);
@@ -44,23 +44,29 @@ class MediaUrls {
                   shape,
                   Renditions.thousandths(asset.focalX),
                   Renditions.thousandths(asset.focalY));
-          int height = (int) Math.round((double) width * shape.down / shape.across);
           crops.add(
-              new AssetView.Crop(
-                  shape.aspect(), width, height, format.mimeType, url(asset.id, crop)));
+              new ImageView.Crop(
+                  shape.aspect(),
+                  width,
+                  Renditions.height(width, region.width(), region.height()),
+                  format.mimeType,
+                  url(asset.id, crop)));
         }
       }
     }
     return crops;
   }
 
-  List<AssetView.Source> sources(UUID id, int photoWidth) {
-    List<AssetView.Source> sources = new ArrayList<>();
+  List<ImageView.Source> sources(Asset asset) {
+    List<ImageView.Source> sources = new ArrayList<>();
     for (ImageFormat format : Renditions.FORMATS) {
-      for (int width : Renditions.widths(photoWidth)) {
+      for (int width : Renditions.widths(asset.width)) {
         sources.add(
-            new AssetView.Source(
-                width, format.mimeType, url(id, Renditions.Rendition.whole(width, format))));
+            new ImageView.Source(
+                width,
+                Renditions.height(width, asset.width, asset.height),
+                format.mimeType,
+                url(asset.id, Renditions.Rendition.whole(width, format))));
       }
     }
     return sources;

@@ -114,9 +114,11 @@ class RenditionService {
             .orElseThrow(() -> new IllegalStateException("asset " + id + " has no upload"));
     try {
       Images.Probe probe = Images.probe(upload);
+      Renditions.Region region = Renditions.region(rendition, probe.width(), probe.height());
+      int height = Renditions.height(rendition.width(), region.width(), region.height());
       byte[] bytes =
           Images.encode(
-              Images.scale(picture(upload, probe, rendition), rendition.width()),
+              Images.scale(picture(upload, probe, rendition, region), rendition.width(), height),
               rendition.format());
       store.write(key, bytes);
       return bytes;
@@ -130,17 +132,11 @@ class RenditionService {
    * least the rendition's width.
    */
   private static BufferedImage picture(
-      byte[] upload, Images.Probe probe, Renditions.Rendition rendition) throws Images.Unreadable {
+      byte[] upload, Images.Probe probe, Renditions.Rendition rendition, Renditions.Region region)
+      throws Images.Unreadable {
     if (rendition.shape() == null) {
       return Images.decode(upload, probe, rendition.width());
     }
-    Renditions.Region region =
-        Renditions.crop(
-            probe.width(),
-            probe.height(),
-            rendition.shape(),
-            rendition.focalX() / 1000.0,
-            rendition.focalY() / 1000.0);
     int needed = (int) Math.ceil((double) rendition.width() * probe.width() / region.width());
     BufferedImage decoded = Images.decode(upload, probe, needed);
     double scale = (double) decoded.getWidth() / probe.width();

@@ -91,6 +91,25 @@ final class Renditions {
     return widths;
   }
 
+  /** The part of a photo {@code rendition} shows: all of it, or its crop. */
+  static Region region(Rendition rendition, int photoWidth, int photoHeight) {
+    return rendition.shape() == null
+        ? new Region(0, 0, photoWidth, photoHeight)
+        : crop(
+            photoWidth,
+            photoHeight,
+            rendition.shape(),
+            rendition.focalX() / 1000.0,
+            rendition.focalY() / 1000.0);
+  }
+
+  /**
+   * The height of a rendition {@code width} wide of a picture {@code from} × {@code fromHeight}.
+   */
+  static int height(int width, int from, int fromHeight) {
+    return Math.max(1, Math.round((float) fromHeight * width / from));
+  }
+
   /**
    * The largest region of {@code shape} a photo holds, centred as near the focal point as the
    * photo's edges allow.

@@ -1,7 +1,7 @@
 package io.newsdesk.search;
 
 import io.newsdesk.category.CategoryRef;
-import io.newsdesk.teaser.Image;
+import io.newsdesk.media.ImageView;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -14,7 +14,7 @@ public record SearchHit(
     @Schema(example = "Storm closes the harbour for a second day") String title,
     String excerpt,
     CategoryRef category,
-    Image image,
+    ImageView image,
     Instant publishedAt,
     @Schema(
             description =

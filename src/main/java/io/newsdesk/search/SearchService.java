@@ -2,7 +2,9 @@ package io.newsdesk.search;
 
 import io.newsdesk.category.CategoryRef;
 import io.newsdesk.config.NewsdeskConfig;
-import io.newsdesk.teaser.Image;
+import io.newsdesk.media.ImageInput;
+import io.newsdesk.media.ImageView;
+import io.newsdesk.media.Pictures;
 import io.newsdesk.web.Page;
 import io.newsdesk.web.PageInfo;
 import io.newsdesk.web.ProblemException;
@@ -11,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -49,18 +52,21 @@ class SearchService {
              ts_headline(cast(:config as regconfig),
                  translate(coalesce(a.subtitle || chr(10), '') || a.body_text, chr(1) || chr(2), ''),
                  query.q, :options) as snippet,
-             hits.total
+             hits.total, t.image_asset_id
       from hits join teaser t on t.article_id = hits.article_id
            join article a on a.id = hits.article_id, query
       order by hits.rank desc, hits.published_at desc, hits.article_id desc
       """;
 
   private final EntityManager entityManager;
+  private final Pictures pictures;
   private final Clock clock;
   private final String config;
 
-  SearchService(EntityManager entityManager, Clock clock, NewsdeskConfig config) {
+  SearchService(
+      EntityManager entityManager, Pictures pictures, Clock clock, NewsdeskConfig config) {
     this.entityManager = entityManager;
+    this.pictures = pictures;
     this.clock = clock;
     this.config = config.search().config();
   }
@@ -88,8 +94,16 @@ class SearchService {
     }
     long total =
         rows.isEmpty() ? count(q, category, number) : ((Number) rows.get(0)[11]).longValue();
-    return new Page<>(
-        rows.stream().map(SearchService::hit).toList(), PageInfo.numbered(limit, number, total));
+    List<ImageView> images =
+        pictures.views(
+            rows.stream()
+                .map(r -> ImageInput.of((UUID) r[12], (String) r[4], (String) r[5], (String) r[6]))
+                .toList());
+    List<SearchHit> hits = new ArrayList<>(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      hits.add(hit(rows.get(i), images.get(i)));
+    }
+    return new Page<>(hits, PageInfo.numbered(limit, number, total));
   }
 
   /** Past the last page the inner query has no row to carry the total; count it then. */
@@ -125,14 +139,14 @@ class SearchService {
             .getSingleResult();
   }
 
-  private static SearchHit hit(Object[] r) {
+  private static SearchHit hit(Object[] r, ImageView image) {
     return new SearchHit(
         (UUID) r[0],
         (String) r[1],
         (String) r[2],
         (String) r[3],
         new CategoryRef((String) r[7], (String) r[8]),
-        Image.of((String) r[4], (String) r[5], (String) r[6]),
+        image,
         (Instant) r[9],
         snippet((String) r[10]));
   }

@@ -25,6 +25,7 @@ record JsonFeed(
       @JsonProperty("content_html") String contentHtml,
       @JsonProperty("content_text") String contentText,
       String summary,
+      @Schema(description = "The article's picture: its largest JPEG rendition") String image,
       @JsonProperty("date_published") Instant datePublished,
       @JsonProperty("date_modified") Instant dateModified,
       List<Author> authors,

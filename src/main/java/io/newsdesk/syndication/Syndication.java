@@ -164,6 +164,7 @@ class Syndication {
         e.html(),
         e.html() == null ? e.teaser().excerpt() : null,
         e.teaser().excerpt(),
+        e.teaser().image() == null ? null : e.teaser().image().url(),
         e.teaser().publishedAt(),
         e.updatedAt(),
         e.byline().isEmpty() ? null : e.byline().stream().map(JsonFeed.Author::new).toList(),

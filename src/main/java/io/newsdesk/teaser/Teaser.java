@@ -1,6 +1,6 @@
 package io.newsdesk.teaser;
 
-import io.newsdesk.category.CategoryRef;
+import io.newsdesk.media.ImageInput;
 import io.newsdesk.text.Excerpts;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -29,6 +29,9 @@ class Teaser {
 
   @Column(nullable = false)
   String excerpt;
+
+  @Column(name = "image_asset_id")
+  UUID imageAssetId;
 
   @Column(name = "image_url")
   String imageUrl;
@@ -60,6 +63,9 @@ class Teaser {
   @Column(name = "override_excerpt")
   String overrideExcerpt;
 
+  @Column(name = "override_image_asset_id")
+  UUID overrideImageAssetId;
+
   @Column(name = "override_image_url")
   String overrideImageUrl;
 
@@ -81,13 +87,12 @@ class Teaser {
         source.subtitle() != null && !source.subtitle().isBlank()
             ? source.subtitle()
             : source.bodyLead();
-    Image image =
-        overrideImageUrl != null
-            ? new Image(overrideImageUrl, overrideImageAlt, overrideImageCaption)
-            : source.image();
+    ImageInput override = overrideImage();
+    ImageInput image = override != null ? override : source.image();
     slug = source.slug();
     title = overrideTitle != null ? overrideTitle : source.title();
     excerpt = overrideExcerpt != null ? overrideExcerpt : Excerpts.excerpt(text, excerptChars);
+    imageAssetId = image == null ? null : image.asset();
     imageUrl = image == null ? null : image.url();
     imageAlt = image == null ? null : image.alt();
     imageCaption = image == null ? null : image.caption();
@@ -101,26 +106,31 @@ class Teaser {
   void override(TeaserInput input) {
     overrideTitle = input.title() == null ? null : input.title().strip();
     overrideExcerpt = input.excerpt() == null ? null : input.excerpt().strip();
+    overrideImageAssetId = input.image() == null ? null : input.image().asset();
     overrideImageUrl = input.image() == null ? null : input.image().url();
     overrideImageAlt = input.image() == null ? null : input.image().alt();
     overrideImageCaption = input.image() == null ? null : input.image().caption();
   }
 
-  TeaserSettings settings() {
-    TeaserView effective =
-        new TeaserView(
-            articleId,
-            slug,
-            title,
-            excerpt,
-            new CategoryRef(categorySlug, categoryName),
-            Image.of(imageUrl, imageAlt, imageCaption),
-            publishedAt);
-    TeaserInput override =
-        new TeaserInput(
-            overrideTitle,
-            overrideExcerpt,
-            Image.of(overrideImageUrl, overrideImageAlt, overrideImageCaption));
-    return new TeaserSettings(effective, override);
+  /** The card as readers get it, with the picture still to be looked up. */
+  TeaserRow row() {
+    return new TeaserRow(
+        articleId,
+        slug,
+        title,
+        excerpt,
+        ImageInput.of(imageAssetId, imageUrl, imageAlt, imageCaption),
+        categorySlug,
+        categoryName,
+        publishedAt);
+  }
+
+  TeaserInput override() {
+    return new TeaserInput(overrideTitle, overrideExcerpt, overrideImage());
+  }
+
+  private ImageInput overrideImage() {
+    return ImageInput.of(
+        overrideImageAssetId, overrideImageUrl, overrideImageAlt, overrideImageCaption);
   }
 }

@@ -1,5 +1,6 @@
 package io.newsdesk.teaser;
 
+import io.newsdesk.media.ImageInput;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -16,4 +17,4 @@ public record TeaserInput(
         @Pattern(regexp = "[\\s\\S]*\\S[\\s\\S]*", message = "must not be blank")
         @Schema(example = "Ferries stay in port for a second day.", maxLength = 1000)
         String excerpt,
-    @Valid Image image) {}
+    @Valid ImageInput image) {}

@@ -17,8 +17,9 @@ import java.util.UUID;
 public class TeaserRepository implements PanacheRepositoryBase<Teaser, UUID> {
 
   private static final String SELECT_ROW =
-      "select new io.newsdesk.teaser.TeaserRow(t.articleId, t.slug, t.title,"
-          + " t.excerpt, t.imageUrl, t.imageAlt, t.imageCaption, t.categorySlug, t.categoryName, t.publishedAt)"
+      "select new io.newsdesk.teaser.TeaserRow(t.articleId, t.slug, t.title, t.excerpt,"
+          + " t.imageAssetId, t.imageUrl, t.imageAlt, t.imageCaption, t.categorySlug,"
+          + " t.categoryName, t.publishedAt)"
           + " from Teaser t";
   private static final String NEWEST_FIRST = " order by t.publishedAt desc, t.articleId desc";
 

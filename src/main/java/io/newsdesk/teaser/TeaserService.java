@@ -1,9 +1,11 @@
 package io.newsdesk.teaser;
 
 import io.newsdesk.config.NewsdeskConfig;
+import io.newsdesk.media.Pictures;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -14,10 +16,12 @@ import java.util.UUID;
 public class TeaserService {
 
   private final TeaserRepository teasers;
+  private final Pictures pictures;
   private final int excerptChars;
 
-  TeaserService(TeaserRepository teasers, NewsdeskConfig config) {
+  TeaserService(TeaserRepository teasers, Pictures pictures, NewsdeskConfig config) {
     this.teasers = teasers;
+    this.pictures = pictures;
     this.excerptChars = config.teaser().excerptChars();
   }
 
@@ -28,10 +32,11 @@ public class TeaserService {
 
   @Transactional(TxType.MANDATORY)
   public TeaserSettings override(TeaserSource source, TeaserInput input) {
+    pictures.check(input.image(), "image");
     Teaser teaser = teaserOf(source);
     teaser.override(input);
     teaser.refresh(source, excerptChars);
-    return teaser.settings();
+    return settings(teaser);
   }
 
   private Teaser teaserOf(TeaserSource source) {
@@ -51,7 +56,12 @@ public class TeaserService {
    * article.
    */
   public TeaserSettings settings(UUID articleId) {
-    return teasers.findById(articleId).settings();
+    return settings(teasers.findById(articleId));
+  }
+
+  private TeaserSettings settings(Teaser teaser) {
+    return new TeaserSettings(
+        TeaserRow.views(List.of(teaser.row()), pictures).get(0), teaser.override());
   }
 
   public long countInCategory(long categoryId) {

@@ -1,5 +1,6 @@
 package io.newsdesk.teaser;
 
+import io.newsdesk.media.ImageInput;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -14,7 +15,7 @@ public record TeaserSource(
     String title,
     String subtitle,
     String bodyLead,
-    Image image,
+    ImageInput image,
     long categoryId,
     String categorySlug,
     String categoryName,

@@ -1,6 +1,7 @@
 package io.newsdesk.teaser;
 
 import io.newsdesk.category.CategoryRef;
+import io.newsdesk.media.ImageView;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -16,5 +17,5 @@ public record TeaserView(
                 "Ferries stay in port as gusts reach 120 km/h, and the coastguard asks people to keep away…")
         String excerpt,
     CategoryRef category,
-    Image image,
+    ImageView image,
     @Schema(example = "2026-11-27T08:30:00Z") Instant publishedAt) {}

@@ -8,12 +8,16 @@ public final class Events {
   public static final String UNPUBLISHED = "article.unpublished";
   public static final String DELETED = "article.deleted";
   public static final String CATEGORY_CHANGED = "category.changed";
+  public static final String ASSET_CREATED = "asset.created";
+  public static final String ASSET_UPDATED = "asset.updated";
+  public static final String ASSET_DELETED = "asset.deleted";
 
   static final String PATTERN =
       "article\\.published|article\\.updated|article\\.unpublished|article\\.deleted"
-          + "|category\\.changed";
+          + "|category\\.changed|asset\\.created|asset\\.updated|asset\\.deleted";
   static final String LIST =
-      "article.published, article.updated, article.unpublished, article.deleted, category.changed";
+      "article.published, article.updated, article.unpublished, article.deleted,"
+          + " category.changed, asset.created, asset.updated, asset.deleted";
 
   private Events() {}
 

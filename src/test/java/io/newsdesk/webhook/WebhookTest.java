@@ -293,6 +293,43 @@ class WebhookTest {
   }
 
   @Test
+  void assetsAnnounceTheirUploadNewDescriptionAndDeletion() {
+    String hook = subscribe(Events.ASSET_CREATED, Events.ASSET_UPDATED, Events.ASSET_DELETED);
+    String asset =
+        given()
+            .header("Authorization", ADMIN)
+            .contentType("image/png")
+            .body(io.newsdesk.TestImages.png(64, 48))
+            .post("/api/v1/manage/assets")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    given()
+        .header("Authorization", ADMIN)
+        .contentType("application/merge-patch+json")
+        .body(Map.of("credit", "Webhook desk"))
+        .patch("/api/v1/manage/assets/" + asset)
+        .then()
+        .statusCode(200);
+    given()
+        .header("Authorization", ADMIN)
+        .delete("/api/v1/manage/assets/" + asset)
+        .then()
+        .statusCode(204);
+    waitFor(asset, Events.ASSET_DELETED, 1);
+    waitUntilSettled(hook);
+    for (String event : List.of(Events.ASSET_CREATED, Events.ASSET_UPDATED, Events.ASSET_DELETED)) {
+      assertEquals(1, eventsFor(asset, event).size(), event);
+    }
+    given()
+        .header("Authorization", ADMIN)
+        .delete("/api/v1/manage/webhooks/" + hook)
+        .then()
+        .statusCode(204);
+  }
+
+  @Test
   void badSubscriptionsAre400s() {
     for (Map<String, Object> body :
         List.<Map<String, Object>>of(
