@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.newsdesk.config.NewsdeskConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
@@ -50,7 +51,14 @@ public class ResponseCache {
   /** The earliest scheduled publication still to come; unknown (nothing is cached) until set. */
   private Instant nextDue = Instant.EPOCH;
 
-  ResponseCache(NewsdeskConfig config, MeterRegistry metrics) {
+  /** Other in-memory copies (renditions) that drop what the same keys name. */
+  private final Event<Dropped> dropped;
+
+  /** What an invalidation named, for memory outside this cache. */
+  public record Dropped(Collection<String> keys) {}
+
+  ResponseCache(NewsdeskConfig config, MeterRegistry metrics, Event<Dropped> dropped) {
+    this.dropped = dropped;
     this.enabled = config.cache().enabled();
     this.entries =
         Caffeine.newBuilder()
@@ -133,6 +141,9 @@ public class ResponseCache {
       entries.invalidateAll();
     } else if (!keys.isEmpty()) {
       entries.asMap().values().removeIf(entry -> !Collections.disjoint(entry.keys(), keys));
+    }
+    if (!keys.isEmpty()) {
+      dropped.fire(new Dropped(keys));
     }
   }
 

@@ -24,6 +24,20 @@ public final class SurrogateKeys {
     return "article:" + id;
   }
 
+  /** An asset of the media library: its renditions kept in memory go when it is deleted. */
+  public static String asset(UUID id) {
+    return ASSET + id;
+  }
+
+  /** The asset a key names, if it names one. */
+  public static java.util.Optional<String> assetOf(String key) {
+    return key.startsWith(ASSET)
+        ? java.util.Optional.of(key.substring(ASSET.length()))
+        : java.util.Optional.empty();
+  }
+
+  private static final String ASSET = "asset:";
+
   public static String category(String slug) {
     return "category:" + slug;
   }

@@ -173,10 +173,16 @@ public class ChangeLog {
     touchArticles(live);
   }
 
-  /** An asset was uploaded or deleted: no reader sees it (a used one cannot be deleted). */
+  /**
+   * An asset was uploaded or deleted: no reader sees it (a used one cannot be deleted), but every
+   * instance forgets the renditions of a deleted one that it keeps in memory.
+   */
   @Transactional(TxType.MANDATORY)
   public void assetTouched(String event, UUID asset) {
     webhooks.enqueue(event, Map.of("asset", Map.of("id", asset)));
+    if (event.equals(Events.ASSET_DELETED)) {
+      invalidations.touch(Set.of(SurrogateKeys.asset(asset)));
+    }
   }
 
   private void touchArticles(List<UUID> live) {

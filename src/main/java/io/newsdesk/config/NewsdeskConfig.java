@@ -56,9 +56,20 @@ public interface NewsdeskConfig {
      */
     Optional<String> baseUrl();
 
-    /** Directory that uploads and renditions are kept in; created when missing. */
+    /**
+     * Where uploads and renditions are kept: {@code filesystem} (the directory below) or {@code s3}
+     * (a bucket of any S3-compatible store, shared by several instances).
+     */
+    @WithDefault("filesystem")
+    Storage storage();
+
+    /**
+     * Directory that uploads and renditions are kept in (filesystem storage); created when missing.
+     */
     @WithDefault("newsdesk-media")
     String directory();
+
+    S3 s3();
 
     /** Largest upload (413 beyond it). */
     @WithDefault("25M")
@@ -74,6 +85,37 @@ public interface NewsdeskConfig {
      */
     @WithDefault("2")
     int concurrentDecodes();
+
+    /** The media store's kinds. */
+    enum Storage {
+      filesystem,
+      s3
+    }
+
+    /** An S3-compatible bucket (storage = s3). */
+    interface S3 {
+      /** The bucket; it must exist. */
+      Optional<String> bucket();
+
+      /** Object-key prefix, so one bucket can hold other things too. */
+      @WithDefault("media/")
+      String prefix();
+
+      /** The store's URL, for stores other than AWS (MinIO, Ceph, Garage...); unset: AWS. */
+      Optional<java.net.URI> endpoint();
+
+      @WithDefault("us-east-1")
+      String region();
+
+      /** Unset: the AWS SDK's default credentials (environment, profile, instance role). */
+      Optional<String> accessKey();
+
+      Optional<String> secretKey();
+
+      /** Bucket in the path rather than the host name, as most self-hosted stores want. */
+      @WithDefault("true")
+      boolean pathStyle();
+    }
   }
 
   /** Who may read {@code /q/metrics}. */

@@ -25,13 +25,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The media library's use cases: upload once (deduplicated by content), describe, find, delete when
- * unused, and render the ladder's renditions on their first request. Decoding is bounded by {@code
- * newsdesk.media.concurrent-decodes}; one rendition is rendered once however many ask for it at the
- * same moment.
+ * The media library's use cases: upload once (deduplicated by content; decoding waits for a turn of
+ * {@code newsdesk.media.concurrent-decodes}), describe, find, and delete when unused.
  */
 @ApplicationScoped
-public class AssetService {
+class AssetService {
 
   /** An upload's answer, and whether the same bytes were there already. */
   record Uploaded(AssetView asset, boolean existing) {}
@@ -49,7 +47,6 @@ public class AssetService {
   private final Clock clock;
   private final NewsdeskConfig.Media config;
   private final DecodePermits decodes;
-  private final RenditionService renditions;
   private final ChangeLog changes;
 
   AssetService(
@@ -57,7 +54,6 @@ public class AssetService {
       MediaStore store,
       MediaUrls urls,
       DecodePermits decodes,
-      RenditionService renditions,
       ChangeLog changes,
       ObjectMapper json,
       Validator validator,
@@ -67,7 +63,6 @@ public class AssetService {
     this.store = store;
     this.urls = urls;
     this.decodes = decodes;
-    this.renditions = renditions;
     this.changes = changes;
     this.json = json;
     this.validator = validator;
@@ -156,7 +151,10 @@ public class AssetService {
             });
   }
 
-  /** Deletes an asset no article shows; its files go with it. */
+  /**
+   * Deletes an asset no article shows, and its files, before the deletion commits: once it has,
+   * every instance forgets the renditions it keeps in memory and finds none in the store.
+   */
   void delete(UUID id) {
     QuarkusTransaction.requiringNew()
         .run(
@@ -167,10 +165,10 @@ public class AssetService {
                     null, "The asset is shown by an article or a teaser; replace it there first");
               }
               assets.delete(asset);
+              assets.flush(); // a reference that raced the check fails here, files untouched
               changes.assetTouched(Events.ASSET_DELETED, id);
+              store.deleteAll(id.toString());
             });
-    store.deleteAll(id.toString());
-    renditions.forget(id);
   }
 
   private Images.Probe probe(byte[] bytes) {

@@ -2,77 +2,36 @@ package io.newsdesk.media;
 
 import io.newsdesk.config.NewsdeskConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import jakarta.enterprise.inject.Produces;
 import java.util.Optional;
 
 /**
- * Where originals and renditions are kept: files under {@code newsdesk.media.directory}, written
- * whole to a temporary name and moved into place, so a reader never sees half a file. Keys are
- * paths made by the service from ids and names it checked ("{id}/v{n}/w640.webp").
+ * Where originals and renditions are kept, under keys the service makes from ids and names it
+ * checked ("{id}/upload", "{id}/w640.webp"): a directory, or an S3 bucket that several instances
+ * share ({@code newsdesk.media.storage}).
  */
-@ApplicationScoped
-class MediaStore {
+interface MediaStore {
 
-  private final Path root;
+  /** The bytes under {@code key}, or empty if there are none. */
+  Optional<byte[]> read(String key);
 
-  MediaStore(NewsdeskConfig config) {
-    this.root = Path.of(config.media().directory()).toAbsolutePath().normalize();
-  }
+  /** Keeps {@code bytes} under {@code key} whole: readers see all of them or none. */
+  void write(String key, byte[] bytes);
 
-  Optional<byte[]> read(String key) {
-    try {
-      return Optional.of(Files.readAllBytes(path(key)));
-    } catch (NoSuchFileException e) {
-      return Optional.empty();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  /** Removes everything kept under {@code id}/ (one asset's upload and renditions). */
+  void deleteAll(String id);
+
+  /** Makes the configured store. */
+  @ApplicationScoped
+  class Factory {
+    @Produces
+    @ApplicationScoped
+    MediaStore store(NewsdeskConfig config) {
+      NewsdeskConfig.Media media = config.media();
+      return switch (media.storage()) {
+        case filesystem -> new FileMediaStore(media.directory());
+        case s3 -> new S3MediaStore(media.s3());
+      };
     }
-  }
-
-  void write(String key, byte[] bytes) {
-    Path target = path(key);
-    try {
-      Files.createDirectories(target.getParent());
-      Path temporary = Files.createTempFile(target.getParent(), ".part-", null);
-      Files.write(temporary, bytes);
-      Files.move(
-          temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** Removes everything kept for one asset. */
-  void deleteAll(String prefix) {
-    Path directory = path(prefix);
-    if (!Files.exists(directory)) {
-      return;
-    }
-    try (var files = Files.walk(directory)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(MediaStore::deleteQuietly);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void deleteQuietly(Path path) {
-    try {
-      Files.deleteIfExists(path);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private Path path(String key) {
-    Path path = root.resolve(key).normalize();
-    if (!path.startsWith(root)) {
-      throw new IllegalArgumentException("a media key must stay inside the store");
-    }
-    return path;
   }
 }

@@ -3,8 +3,11 @@ package io.newsdesk.media;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.newsdesk.cache.Delivery;
+import io.newsdesk.cache.ResponseCache;
+import io.newsdesk.cache.SurrogateKeys;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.awt.image.BufferedImage;
 import java.util.Map;
 import java.util.Optional;
@@ -147,8 +150,18 @@ class RenditionService {
     return decoded.getSubimage(x, y, Math.max(1, width), Math.max(1, height));
   }
 
-  /** Drops what memory keeps of a deleted asset. */
-  void forget(UUID id) {
-    recent.asMap().keySet().removeIf(key -> key.startsWith(id + "/"));
+  /**
+   * Drops what memory keeps of a deleted asset, on every instance: the deleting one's commit and
+   * the others' change notifications name it.
+   */
+  void forget(@Observes ResponseCache.Dropped dropped) {
+    if (dropped.keys().contains(SurrogateKeys.ALL)) {
+      recent.invalidateAll();
+      return;
+    }
+    for (String key : dropped.keys()) {
+      SurrogateKeys.assetOf(key)
+          .ifPresent(id -> recent.asMap().keySet().removeIf(kept -> kept.startsWith(id + "/")));
+    }
   }
 }
