@@ -32,6 +32,62 @@ async function getJson(path) {
   return response.json();
 }
 
+/** "url 320w, url 640w" for the renditions of one type (and one aspect, for crops). */
+function srcset(renditions, type, aspect) {
+  return renditions
+    .filter((r) => r.type === type && (!aspect || r.aspect === aspect))
+    .map((r) => `${r.url} ${r.width}w`)
+    .join(", ");
+}
+
+/**
+ * A <picture> for a delivered image: WebP and JPEG sources at every width the server has, the
+ * intrinsic size (no layout shift) and the placeholder as the background while it loads. A crop
+ * aspect ("4:3") uses the crops instead of the whole photo. External pictures get a plain <img>.
+ */
+function picture(image, sizes, aspect) {
+  const renditions = aspect ? image.crops : image.sources;
+  const img = document.createElement("img");
+  img.alt = image.alt || "";
+  img.decoding = "async";
+  if (!renditions || renditions.length === 0) {
+    img.src = image.url;
+    return img;
+  }
+  const picture = document.createElement("picture");
+  const webp = document.createElement("source");
+  webp.type = "image/webp";
+  webp.srcset = srcset(renditions, "image/webp", aspect);
+  webp.sizes = sizes;
+  const jpegs = renditions.filter((r) => r.type === "image/jpeg" && (!aspect || r.aspect === aspect));
+  const largest = jpegs[jpegs.length - 1];
+  img.src = largest.url;
+  img.srcset = srcset(renditions, "image/jpeg", aspect);
+  img.sizes = sizes;
+  img.width = largest.width;
+  img.height = largest.height;
+  if (image.placeholder) {
+    img.style.backgroundImage = `url("${image.placeholder}")`;
+    img.style.backgroundSize = "cover";
+  }
+  picture.append(webp, img);
+  return picture;
+}
+
+function showLead(image) {
+  const lead = document.getElementById("lead");
+  lead.replaceChildren();
+  lead.hidden = !image;
+  if (!image) return;
+  lead.append(picture(image, "(max-width: 50rem) 100vw, 44rem"));
+  const words = [image.caption, image.credit].filter(Boolean).join(" · ");
+  if (words) {
+    const caption = document.createElement("figcaption");
+    caption.textContent = words;
+    lead.append(caption);
+  }
+}
+
 function text(id, value) {
   const element = document.getElementById(id);
   element.textContent = value || "";
@@ -48,6 +104,7 @@ async function showArticle(slug) {
     const byline = (article.byline || []).join(", ");
     text("meta", [byline, article.publishedAt && new Date(article.publishedAt).toLocaleString("en-GB")]
       .filter(Boolean).join(" · "));
+    showLead(article.image);
     document.getElementById("body").innerHTML = article.body.html; // sanitized by the server
     document.title = `${article.title} · Newsdesk`;
     problem.hidden = true;
@@ -75,6 +132,11 @@ function teaserItem(teaser) {
   const time = document.createElement("time");
   time.dateTime = teaser.publishedAt;
   time.textContent = ago(teaser.publishedAt);
+  if (teaser.image) {
+    const thumbnail = picture(teaser.image, "6rem", "4:3");
+    thumbnail.classList.add("thumbnail");
+    item.append(thumbnail);
+  }
   item.append(link, excerpt, time);
   return item;
 }

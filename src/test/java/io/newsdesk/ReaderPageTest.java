@@ -83,8 +83,11 @@ class ReaderPageTest {
           .then()
           .statusCode(200);
     }
+    String photo =
+        AssetTest.upload(TestImages.jpeg(1600, 1000), "image/jpeg").then().extract().path("id");
     Map<String, Object> newest = Api.article(category, "Night trains return to the coast line");
     newest.put("subtitle", "Sleeper carriages run again from Friday");
+    newest.put("image", Map.of("asset", photo, "alt", "A sleeper train at the platform"));
     newest.put(
         "body", "## Timetable\n\nTrains leave at **22:40**.\n\n> We missed them, said a driver.");
     String id = Api.create(Api.token("editor"), newest).then().statusCode(201).extract().path("id");
@@ -97,6 +100,36 @@ class ReaderPageTest {
     assertEquals(category.toUpperCase(), text("category").replace("SECTION ", ""));
     assertTrue(browser.findElement(By.cssSelector("#body blockquote")).isDisplayed());
     assertEquals("Timetable", browser.findElement(By.cssSelector("#body h2")).getText());
+
+    // the lead photo: WebP and JPEG at every width, its intrinsic size, and its words
+    WebElement lead = browser.findElement(By.cssSelector("#lead picture img"));
+    assertTrue(lead.isDisplayed());
+    assertEquals("A sleeper train at the platform", lead.getAttribute("alt"));
+    assertEquals("1600", lead.getDomAttribute("width"));
+    assertEquals("1000", lead.getDomAttribute("height"));
+    String jpegs = lead.getAttribute("srcset");
+    for (int width : new int[] {320, 640, 960, 1280, 1600}) {
+      assertTrue(jpegs.contains("/media/" + photo + "/w" + width + ".jpg " + width + "w"), jpegs);
+    }
+    assertTrue(
+        browser
+            .findElement(By.cssSelector("#lead picture source[type='image/webp']"))
+            .getAttribute("srcset")
+            .contains("/w640.webp 640w"));
+    assertTrue(lead.getAttribute("sizes").contains("100vw"));
+    // the newest teaser's thumbnail: the 4:3 crops
+    WebElement thumbnail =
+        browser.findElement(By.cssSelector("#recent li:first-child .thumbnail img"));
+    assertTrue(thumbnail.getAttribute("srcset").contains("/4x3-f500x500-w320.jpg 320w"));
+    assertEquals("6rem", thumbnail.getAttribute("sizes"));
+    // the browser picked one of them, and the server has it (media URLs name the configured
+    // host, http://localhost:8080 in tests, so the test fetches the path from its own server)
+    String picked = (String) browser.executeScript("return arguments[0].currentSrc", lead);
+    assertTrue(picked.contains("/media/" + photo + "/w"), picked);
+    io.restassured.RestAssured.given()
+        .get(java.net.URI.create(picked).getPath())
+        .then()
+        .statusCode(200);
 
     wait.until(d -> teasers().size() == 20);
     assertEquals("just now", teasers().get(0).findElement(By.tagName("time")).getText());

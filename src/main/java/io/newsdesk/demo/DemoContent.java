@@ -8,6 +8,8 @@ import io.newsdesk.auth.Role;
 import io.newsdesk.category.CategoryInput;
 import io.newsdesk.category.CategoryService;
 import io.newsdesk.config.NewsdeskConfig;
+import io.newsdesk.media.AssetService;
+import io.newsdesk.media.ImageInput;
 import io.newsdesk.text.BodyFormat;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,13 +24,15 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
  * Loads demo categories and published articles into an empty database at start, when {@code
  * newsdesk.demo.enabled} is on (the dev profile). Articles go through the same services as the API,
- * so their HTML, text and teasers are rendered for real. Files: {@code demo/articles/NN.md}, a
- * header of {@code key: value} lines, a line {@code ---}, then the Markdown body.
+ * so their HTML, text and teasers are rendered for real; each gets a photo that {@link DemoPhotos}
+ * draws, uploaded to the media library. Files: {@code demo/articles/NN.md}, a header of {@code key:
+ * value} lines, a line {@code ---}, then the Markdown body.
  */
 @ApplicationScoped
 class DemoContent {
@@ -47,16 +51,19 @@ class DemoContent {
   private final NewsdeskConfig config;
   private final CategoryService categories;
   private final ManageArticleService articles;
+  private final AssetService assets;
   private final Clock clock;
 
   DemoContent(
       NewsdeskConfig config,
       CategoryService categories,
       ManageArticleService articles,
+      AssetService assets,
       Clock clock) {
     this.config = config;
     this.categories = categories;
     this.articles = articles;
+    this.assets = assets;
     this.clock = clock;
   }
 
@@ -71,14 +78,29 @@ class DemoContent {
       if (text == null) {
         break;
       }
-      load(text);
+      load(text, photo(n));
       loaded++;
     }
     LOG.infof(
         "Loaded demo content: %d categories, %d published articles", CATEGORIES.size(), loaded);
   }
 
-  private void load(String text) {
+  /** A drawn photo for article {@code n}, in the media library like an upload. */
+  private ImageInput photo(int n) {
+    DemoPhotos.Photo photo = DemoPhotos.draw(n);
+    UUID id =
+        assets.add(
+            photo.jpeg(),
+            String.format("demo-%02d.jpg", n),
+            photo.alt(),
+            "Newsdesk demo picture",
+            photo.sunX(),
+            photo.sunY(),
+            DEMO);
+    return new ImageInput(id, null, null, null);
+  }
+
+  private void load(String text, ImageInput photo) {
     int split = text.indexOf("\n---\n");
     Map<String, String> header = new HashMap<>();
     for (String line : text.substring(0, split).split("\n")) {
@@ -95,7 +117,7 @@ class DemoContent {
             list(header.get("byline")),
             text.substring(split + 5),
             BodyFormat.markdown,
-            null,
+            photo,
             null,
             null);
     var created = articles.create(input, DEMO);

@@ -29,7 +29,7 @@ import java.util.UUID;
  * {@code newsdesk.media.concurrent-decodes}), describe, find, and delete when unused.
  */
 @ApplicationScoped
-class AssetService {
+public class AssetService {
 
   /** An upload's answer, and whether the same bytes were there already. */
   record Uploaded(AssetView asset, boolean existing) {}
@@ -115,6 +115,22 @@ class AssetService {
               changes.assetTouched(Events.ASSET_CREATED, asset.id);
               return new Uploaded(view(asset), false);
             });
+  }
+
+  /**
+   * Adds a photo as an upload does (the demo's drawn pictures), with crops centred on {@code
+   * (focalX, focalY)}; returns its id.
+   */
+  public UUID add(
+      byte[] bytes,
+      String filename,
+      String alt,
+      String credit,
+      double focalX,
+      double focalY,
+      Caller caller) {
+    AssetEdit about = new AssetEdit(alt, null, credit, new AssetEdit.FocalPoint(focalX, focalY));
+    return upload(bytes, filename, about, caller).asset().id();
   }
 
   Page<AssetView> list(String q, int number, int limit) {
