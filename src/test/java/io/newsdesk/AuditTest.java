@@ -42,6 +42,38 @@ class AuditTest {
   }
 
   @Test
+  void assetUploadsDescriptionsAndDeletionsAreRecorded() {
+    String asset =
+        Api.as(Api.token("editor"))
+            .contentType("image/png")
+            .body(TestImages.png(40, 30))
+            .post("/api/v1/manage/assets")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    Api.as(Api.token("editor"))
+        .contentType("application/merge-patch+json")
+        .body(java.util.Map.of("alt", "A test card"))
+        .patch("/api/v1/manage/assets/" + asset)
+        .then()
+        .statusCode(200);
+    Api.as(Api.ADMIN).delete("/api/v1/manage/assets/" + asset).then().statusCode(204);
+    Api.as(Api.ADMIN)
+        .queryParam("entityType", "asset")
+        .queryParam("entityId", asset)
+        .get("/api/v1/manage/audit")
+        .then()
+        .statusCode(200)
+        .body("items.method", equalTo(java.util.List.of("DELETE", "PATCH", "POST")))
+        .body(
+            "items.actor",
+            equalTo(
+                java.util.List.of(
+                    "bootstrap admin (NEWSDESK_ADMIN_TOKEN)", "test editor", "test editor")));
+  }
+
+  @Test
   void failedWritesAndReadsAreNotWrites() {
     String category = Api.category();
     Api.create(Api.token("editor"), Api.article(category, "")).then().statusCode(400);

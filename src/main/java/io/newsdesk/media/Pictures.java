@@ -5,6 +5,7 @@ import io.newsdesk.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,7 +32,7 @@ public class Pictures {
 
   /** The picture readers get for {@code image}; null for none. */
   public ImageView view(ImageInput image) {
-    return views(java.util.Collections.singletonList(image)).get(0);
+    return views(Collections.singletonList(image)).get(0);
   }
 
   /** The pictures readers get, in the same order (null stays null). */
@@ -84,7 +85,7 @@ public class Pictures {
     }
     if ((image.asset() == null) == (image.url() == null)) {
       throw ProblemException.invalid(
-          field, "give either asset (a photo of the media library) or url, not both");
+          field, "give exactly one of asset (a photo of the media library) and url");
     }
     if (image.asset() != null && assets.findByIdOptional(image.asset()).isEmpty()) {
       throw ProblemException.invalid(
