@@ -68,7 +68,9 @@ PY
 "${PSQL[@]}" -d "$DB" -c "analyze"
 declare -A R
 for page in photos plain; do
-  R[bytes-$page]=$(curl -fs "$BASE/api/v1/feed?category=$page&limit=20" | wc -c)
+  curl -fs "$BASE/api/v1/feed?category=$page&limit=20" > "$OUT/pictures-$page.json"
+  R[bytes-$page]=$(wc -c < "$OUT/pictures-$page.json")
+  R[gzip-$page]=$(gzip -6 -c "$OUT/pictures-$page.json" | wc -c)
 done
 for cache in false true; do
   [ "$cache" = true ] && { stop_app; start_app true; }
@@ -80,5 +82,6 @@ trap - EXIT
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a/b}'; }
 printf '%-34s %12s %12s %8s\n' "feed page of 20 (c=$CONNECTIONS, $DURATION)" "with photos" "without" "ratio"
 printf '%-34s %12s %12s %8s\n' "bytes" "${R[bytes-photos]}" "${R[bytes-plain]}" "$(ratio "${R[bytes-photos]}" "${R[bytes-plain]}")"
+printf '%-34s %12s %12s %8s\n' "bytes, gzip -6" "${R[gzip-photos]}" "${R[gzip-plain]}" "$(ratio "${R[gzip-photos]}" "${R[gzip-plain]}")"
 printf '%-34s %12s %12s %8s\n' "requests/s, cache off" "${R[false-photos]}" "${R[false-plain]}" "$(ratio "${R[false-photos]}" "${R[false-plain]}")"
 printf '%-34s %12s %12s %8s\n' "requests/s, cache on" "${R[true-photos]}" "${R[true-plain]}" "$(ratio "${R[true-photos]}" "${R[true-plain]}")"

@@ -88,8 +88,8 @@ class AssetTest {
         .body("height", equalTo(1000))
         .body("alt", equalTo("Fishing boats at the quay"))
         .body("focalPoint.x", equalTo(0.5f))
-        .body("placeholder", startsWith("data:image/jpeg;base64,"))
-        .body("placeholder.length()", lessThan(2000))
+        .body("placeholder", startsWith("data:image/png;base64,"))
+        .body("placeholder.length()", lessThan(500))
         .body("url", startsWith("http://localhost:8080/media/"))
         .body(
             "sources.width", equalTo(List.of(320, 640, 960, 1280, 1500, 320, 640, 960, 1280, 1500)))

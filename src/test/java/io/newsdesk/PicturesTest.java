@@ -96,7 +96,7 @@ class PicturesTest {
     assertEquals("Gulls over the breakwater", image.getString("alt"));
     assertEquals("The breakwater at noon.", image.getString("caption"));
     assertEquals("Test desk", image.getString("credit"));
-    assertTrue(image.getString("placeholder").startsWith("data:image/jpeg;base64,"));
+    assertTrue(image.getString("placeholder").startsWith("data:image/png;base64,"));
     assertEquals("http://localhost:8080/media/" + asset + "/w1920.jpg", image.getString("url"));
     assertEquals(
         List.of(320, 640, 960, 1280, 1920, 320, 640, 960, 1280, 1920),

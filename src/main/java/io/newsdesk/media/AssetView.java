@@ -18,7 +18,9 @@ record AssetView(
     String caption,
     String credit,
     AssetEdit.FocalPoint focalPoint,
-    @Schema(description = "A tiny JPEG as a data URI, to show while the photo loads")
+    @Schema(
+            description =
+                "The photo 8 pixels across as a PNG data URI (a few hundred bytes), to show blurred while the photo loads")
         String placeholder,
     Instant createdAt,
     @Schema(description = "The largest JPEG rendition, for clients that take one URL") String url,

@@ -22,7 +22,9 @@ public record ImageView(
     @Schema(example = "Waves breaking over the harbour wall") String alt,
     @Schema(example = "The harbour at dawn on Tuesday.") String caption,
     @Schema(example = "Photo: Ana Lima") String credit,
-    @Schema(description = "A tiny JPEG as a data URI, to show while the photo loads")
+    @Schema(
+            description =
+                "The photo 8 pixels across as a PNG data URI (a few hundred bytes), to show blurred while the photo loads")
         String placeholder,
     @Schema(
             description =
