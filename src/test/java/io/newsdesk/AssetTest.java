@@ -107,12 +107,15 @@ class AssetTest {
       int width = Integer.parseInt(path.replaceAll(".*/w(\\d+)\\..*", "$1"));
       assertEquals(width, size[0], path);
       assertEquals(Math.round(width / 1.5f), size[1], 1, path);
+      String key = "asset:" + path.split("/")[2];
+      assertEquals(key, rendition.headers().firstValue("Surrogate-Key").orElse(null), path);
       String etag = rendition.headers().firstValue("ETag").orElseThrow();
       assertEquals(304, fetch(path, etag).statusCode(), path);
       // read again: now from memory on the event loop (MediaHits), the same bytes and headers
       HttpResponse<byte[]> again = fetch(path, null);
       assertTrue(java.util.Arrays.equals(rendition.body(), again.body()), path);
       assertEquals(rendition.headers().firstValue("ETag"), again.headers().firstValue("ETag"));
+      assertEquals(key, again.headers().firstValue("Surrogate-Key").orElse(null), path);
       assertEquals(
           rendition.headers().firstValue("Content-Type"),
           again.headers().firstValue("Content-Type"));

@@ -1,5 +1,6 @@
 package io.newsdesk.media;
 
+import io.newsdesk.cache.SurrogateKeys;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -43,7 +44,10 @@ class MediaHits {
         context
             .response()
             .putHeader("ETag", rendered.etag())
-            .putHeader("Cache-Control", MediaResource.IMMUTABLE);
+            .putHeader("Cache-Control", MediaResource.IMMUTABLE)
+            .putHeader(
+                MediaResource.SURROGATE_KEY,
+                SurrogateKeys.asset(java.util.UUID.fromString(context.pathParam("id"))));
     String ifNoneMatch = context.request().getHeader("If-None-Match");
     if (ifNoneMatch != null && ifNoneMatch.contains(rendered.etag())) {
       response.setStatusCode(304).end();

@@ -1,5 +1,6 @@
 package io.newsdesk.media;
 
+import io.newsdesk.cache.SurrogateKeys;
 import io.newsdesk.web.ProblemException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.constraints.Size;
@@ -26,6 +27,9 @@ class MediaResource {
 
   static final String IMMUTABLE = "public, max-age=31536000, immutable";
 
+  /** Names the asset, so a CDN can purge a deleted photo's renditions by key. */
+  static final String SURROGATE_KEY = "Surrogate-Key";
+
   private final RenditionService renditions;
 
   MediaResource(RenditionService renditions) {
@@ -39,8 +43,9 @@ class MediaResource {
   @Operation(
       summary = "Get a rendition of a photo",
       description =
-          "w{width}.webp or w{width}.jpg for the widths an asset lists in its sources. Rendered on"
-              + " the first request, then served as stored. No metadata of the upload is in it.")
+          "w{width}.webp or w{width}.jpg for the widths an asset lists in its sources, and the crops"
+              + " it lists ({16x9,4x3,1x1}-f{x}x{y}-w{width}.webp or .jpg). Rendered on the first"
+              + " request, then served as stored. No metadata of the upload is in it.")
   @APIResponse(responseCode = "200", ref = "Rendition")
   @APIResponse(responseCode = "304", ref = "NotModified")
   @APIResponse(responseCode = "400", ref = "BadRequest")
@@ -55,12 +60,17 @@ class MediaResource {
             .orElseThrow(() -> ProblemException.notFound("There is no such rendition"));
     String etag = rendered.etag();
     if (ifNoneMatch != null && ifNoneMatch.contains(etag)) {
-      return Response.notModified().header("ETag", etag).header("Cache-Control", IMMUTABLE).build();
+      return Response.notModified()
+          .header("ETag", etag)
+          .header("Cache-Control", IMMUTABLE)
+          .header(SURROGATE_KEY, SurrogateKeys.asset(id))
+          .build();
     }
     StreamingOutput body = out -> out.write(rendered.bytes());
     return Response.ok(body, rendered.contentType())
         .header("ETag", etag)
         .header("Cache-Control", IMMUTABLE)
+        .header(SURROGATE_KEY, SurrogateKeys.asset(id))
         .build();
   }
 }
