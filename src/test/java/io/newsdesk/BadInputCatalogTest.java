@@ -121,6 +121,11 @@ class BadInputCatalogTest {
     get("slug over-long", "/api/v1/articles/" + "a".repeat(3000), 400, "slug");
     get("slug well-formed but unknown", "/api/v1/articles/no-such-story-here", 404, null);
     get("category slug with SQL", "/api/v1/categories/x%27--", 400, "slug");
+    get("tag slug with SQL", "/api/v1/tags/x%27--", 400, "slug");
+    get("tag slug well-formed but unknown", "/api/v1/tags/no-such-tag-here", 404, null);
+    get("tags limit 0", "/api/v1/tags?limit=0", 400, "limit");
+    get("tags page 0", "/api/v1/tags?page=0", 400, "page");
+    get("tags in an unknown order", "/api/v1/tags?order=random", 400, "order");
     get("unknown route", "/api/v1/nothing-here", 404, null);
     // Search: missing, over-long and odd queries.
     get("search without q", "/api/v1/search", 400, "q");
@@ -388,6 +393,24 @@ class BadInputCatalogTest {
         "{\"name\":\"Pos\",\"position\":1e400}",
         400,
         "position");
+    send(
+        "tag without a name",
+        editor(),
+        "PUT",
+        "/api/v1/manage/tags/" + category,
+        json,
+        "{\"description\":\"No name\"}",
+        400,
+        "name");
+    send(
+        "tag name over-long",
+        editor(),
+        "PUT",
+        "/api/v1/manage/tags/" + category,
+        json,
+        "{\"name\":\"" + "n".repeat(101) + "\"}",
+        400,
+        "name");
     send(
         "category parent itself",
         editor(),

@@ -50,12 +50,23 @@ class RouteInventoryTest {
   private static String revoked;
   private static String category;
   private static String slug;
+  private static String tag;
 
   private static void callersAndContent() {
     revoked = Api.newToken("admin", "revoked at once");
     Api.revoke("revoked at once");
     category = Api.category();
-    slug = Api.slug(Api.published(category, "Inventory council budget"));
+    tag = Api.unique("inventory");
+    String id =
+        Api.create(
+                token("editor"),
+                Api.with(Api.article(category, "Inventory council budget"), "tags", List.of(tag)))
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    Api.publish(id, null).then().statusCode(200);
+    slug = Api.slug(id);
   }
 
   private static RequestSpecification caller(String who) {
@@ -148,6 +159,8 @@ class RouteInventoryTest {
         open("getArticle", r -> r.get("/api/v1/articles/" + slug), 200),
         open("listCategories", r -> r.get("/api/v1/categories"), 200),
         open("getCategory", r -> r.get("/api/v1/categories/" + category), 200),
+        open("listTags", r -> r.get("/api/v1/tags"), 200),
+        open("getTag", r -> r.get("/api/v1/tags/" + tag), 200),
         open("changes", r -> r.get("/api/v1/changes"), 200),
         open("feed", r -> r.get("/api/v1/feed"), 200),
         open("search", r -> r.queryParam("q", "council").get("/api/v1/search"), 200),
@@ -272,6 +285,15 @@ class RouteInventoryTest {
             403,
             201,
             201),
+        manage(
+            "describeTag",
+            r ->
+                r.contentType(ContentType.JSON)
+                    .body(Map.of("name", "Named"))
+                    .put("/api/v1/manage/tags/" + Api.unique("tag")),
+            403,
+            200,
+            200),
         manage(
             "updateCategory",
             r ->

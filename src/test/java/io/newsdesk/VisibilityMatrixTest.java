@@ -93,7 +93,8 @@ class VisibilityMatrixTest {
             checks.add(() -> assertFalse(body.contains(m.slug()), full + " links " + m.state()));
           }
         }
-        boolean lists = !url.startsWith("/api/v1/categories"); // categories list no articles
+        // categories and tags list no articles
+        boolean lists = !url.startsWith("/api/v1/categories") && !url.startsWith("/api/v1/tags");
         if (lists
             && (url.contains(word) || url.contains(category) || url.contains(published.slug()))) {
           checks.add(() -> assertTrue(body.contains(published.title()), full + " lacks it"));
@@ -134,6 +135,9 @@ class VisibilityMatrixTest {
             "/api/v1/categories",
             "/api/v1/categories?page=1",
             "/api/v1/categories/" + category,
+            "/api/v1/tags",
+            "/api/v1/tags?order=name&page=1",
+            "/api/v1/tags/" + tag,
             "/api/v1/search?q=" + word,
             "/api/v1/search?q=" + word + "&category=" + category,
             "/api/v1/search?q=" + word + "&page=1",

@@ -71,6 +71,7 @@ class AuditFilter {
       case "tokens" -> "token";
       case "webhooks" -> "webhook";
       case "assets" -> "asset";
+      case "tags" -> "tag";
       default -> collection;
     };
   }

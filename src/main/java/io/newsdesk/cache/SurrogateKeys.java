@@ -15,6 +15,9 @@ public final class SurrogateKeys {
   /** The list of categories. */
   public static final String CATEGORIES = "categories";
 
+  /** The list of tags. */
+  public static final String TAGS = "tags";
+
   /** Everything, for when a notification may have been missed. */
   public static final String ALL = "*";
 
@@ -37,6 +40,10 @@ public final class SurrogateKeys {
   }
 
   private static final String ASSET = "asset:";
+
+  public static String tag(String slug) {
+    return "tag:" + slug;
+  }
 
   public static String category(String slug) {
     return "category:" + slug;
