@@ -124,6 +124,9 @@ class BadInputCatalogTest {
     get("tag slug with SQL", "/api/v1/tags/x%27--", 400, "slug");
     get("tag slug well-formed but unknown", "/api/v1/tags/no-such-tag-here", 404, null);
     get("tags limit 0", "/api/v1/tags?limit=0", 400, "limit");
+    get("related limit over the maximum", "/api/v1/articles/x/related?limit=21", 400, "limit");
+    get("related of a slug with SQL", "/api/v1/articles/x%27--/related", 400, "slug");
+    get("related of an unknown slug", "/api/v1/articles/no-such-story-here/related", 404, null);
     get("tags page 0", "/api/v1/tags?page=0", 400, "page");
     get("tags in an unknown order", "/api/v1/tags?order=random", 400, "order");
     get("unknown route", "/api/v1/nothing-here", 404, null);

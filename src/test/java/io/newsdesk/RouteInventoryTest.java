@@ -160,6 +160,7 @@ class RouteInventoryTest {
         open("listCategories", r -> r.get("/api/v1/categories"), 200),
         open("getCategory", r -> r.get("/api/v1/categories/" + category), 200),
         open("listTags", r -> r.get("/api/v1/tags"), 200),
+        open("relatedArticles", r -> r.get("/api/v1/articles/" + slug + "/related"), 200),
         open("getTag", r -> r.get("/api/v1/tags/" + tag), 200),
         open("changes", r -> r.get("/api/v1/changes"), 200),
         open("feed", r -> r.get("/api/v1/feed"), 200),

@@ -93,8 +93,11 @@ class VisibilityMatrixTest {
             checks.add(() -> assertFalse(body.contains(m.slug()), full + " links " + m.state()));
           }
         }
-        // categories and tags list no articles
-        boolean lists = !url.startsWith("/api/v1/categories") && !url.startsWith("/api/v1/tags");
+        // categories and tags list no articles; related stories never list the article itself
+        boolean lists =
+            !url.startsWith("/api/v1/categories")
+                && !url.startsWith("/api/v1/tags")
+                && !url.contains("/related");
         if (lists
             && (url.contains(word) || url.contains(category) || url.contains(published.slug()))) {
           checks.add(() -> assertTrue(body.contains(published.title()), full + " lacks it"));
@@ -121,6 +124,8 @@ class VisibilityMatrixTest {
     String future = Instant.now().plus(2, ChronoUnit.DAYS).toString();
     List<String> urls = new ArrayList<>();
     made.values().forEach(m -> urls.add("/api/v1/articles/" + m.slug()));
+    // the hidden ones share its category, tag and words: related stories must not show them
+    urls.add("/api/v1/articles/" + made.get("published").slug() + "/related?limit=20");
     urls.addAll(
         List.of(
             "/api/v1/feed",
