@@ -44,6 +44,38 @@ class TeaserTest {
   }
 
   @Test
+  void cardsCarryTheReadingTimeInTheFeedAndInSearch() {
+    String category = Api.category();
+    String word = "rt" + Api.unique("x").substring(2).replace("-", "");
+    Map<String, Object> input = Api.article(category, "A long evening read on " + word);
+    input.put(
+        "body", "The tide turned late that evening and the boats came in slowly. ".repeat(60));
+    String id = Api.create(token("editor"), input).then().statusCode(201).extract().path("id");
+    Api.publish(id, null).then().statusCode(200);
+    int minutes =
+        given().get("/api/v1/articles/" + Api.slug(id)).then().extract().path("readingTimeMinutes");
+    assertTrue(minutes >= 3, minutes + " minutes for 720 words");
+    given()
+        .get("/api/v1/feed?category=" + category)
+        .then()
+        .body("items[0].readingTimeMinutes", equalTo(minutes));
+    given()
+        .get("/api/v1/search?q=" + word)
+        .then()
+        .body("items[0].readingTimeMinutes", equalTo(minutes));
+    // an edit that doubles the text updates the card
+    input.put("body", input.get("body").toString().repeat(2));
+    Api.replace(id, input).then().statusCode(200);
+    int longer =
+        given()
+            .get("/api/v1/feed?category=" + category)
+            .then()
+            .extract()
+            .path("items[0].readingTimeMinutes");
+    assertTrue(longer > minutes, longer + " after " + minutes);
+  }
+
+  @Test
   void overrideSurvivesLaterEditsAndClearingItRestoresTheArticlesOwn() {
     String category = Api.category();
     Map<String, Object> input = Api.article(category, "Original headline");

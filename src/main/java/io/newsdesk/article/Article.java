@@ -216,6 +216,7 @@ class Article {
         category.slug(),
         category.name(),
         List.of(tags),
+        readingTimeMinutes,
         publication());
   }
 

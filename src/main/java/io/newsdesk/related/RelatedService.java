@@ -41,7 +41,8 @@ class RelatedService {
         where t.published_at is not null and t.published_at <= :now and t.article_id <> me.id
           and (t.tags && me.tags or t.category_id = me.category_id or b.search_vector @@ me.words))
       select t.article_id, t.slug, t.title, t.excerpt, t.image_asset_id, t.image_url, t.image_alt,
-             t.image_caption, t.category_slug, t.category_name, t.published_at, me.id
+             t.image_caption, t.category_slug, t.category_name, t.reading_time_minutes,
+             t.published_at, me.id
       from me left join scored s on true left join teaser t on t.article_id = s.article_id
       order by s.tags desc nulls last, s.words desc, s.category desc, t.published_at desc,
                t.article_id desc
@@ -76,7 +77,7 @@ class RelatedService {
     if (rows.isEmpty()) {
       throw ProblemException.notFound("No published article has the slug '" + slug + "'");
     }
-    UUID article = (UUID) rows.get(0)[11];
+    UUID article = (UUID) rows.get(0)[12];
     List<TeaserRow> teasers =
         rows.stream()
             .filter(r -> r[0] != null) // the article with nothing related: one row, no teaser
@@ -90,7 +91,8 @@ class RelatedService {
                         ImageInput.of((UUID) r[4], (String) r[5], (String) r[6], (String) r[7]),
                         (String) r[8],
                         (String) r[9],
-                        (Instant) r[10]))
+                        ((Number) r[10]).intValue(),
+                        (Instant) r[11]))
             .toList();
     return new Related(article, TeaserRow.views(teasers, pictures));
   }

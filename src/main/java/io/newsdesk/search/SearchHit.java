@@ -15,6 +15,7 @@ public record SearchHit(
     String excerpt,
     CategoryRef category,
     ImageView image,
+    @Schema(example = "3") int readingTimeMinutes,
     Instant publishedAt,
     @Schema(
             description =

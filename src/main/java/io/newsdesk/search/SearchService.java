@@ -52,7 +52,7 @@ class SearchService {
              ts_headline(cast(:config as regconfig),
                  translate(coalesce(a.subtitle || chr(10), '') || a.body_text, chr(1) || chr(2), ''),
                  query.q, :options) as snippet,
-             hits.total, t.image_asset_id
+             hits.total, t.image_asset_id, t.reading_time_minutes
       from hits join teaser t on t.article_id = hits.article_id
            join article a on a.id = hits.article_id, query
       order by hits.rank desc, hits.published_at desc, hits.article_id desc
@@ -147,6 +147,7 @@ class SearchService {
         (String) r[3],
         new CategoryRef((String) r[7], (String) r[8]),
         image,
+        ((Number) r[13]).intValue(),
         (Instant) r[9],
         snippet((String) r[10]));
   }

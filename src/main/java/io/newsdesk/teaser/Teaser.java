@@ -57,6 +57,9 @@ class Teaser {
   @Column(nullable = false, columnDefinition = "text[]")
   String[] tags;
 
+  @Column(name = "reading_time_minutes", nullable = false)
+  int readingTimeMinutes;
+
   @Column(name = "override_title")
   String overrideTitle;
 
@@ -101,6 +104,7 @@ class Teaser {
     categoryName = source.categoryName();
     publishedAt = source.publishedAt();
     tags = source.tags().toArray(String[]::new);
+    readingTimeMinutes = source.readingTimeMinutes();
   }
 
   void override(TeaserInput input) {
@@ -122,6 +126,7 @@ class Teaser {
         ImageInput.of(imageAssetId, imageUrl, imageAlt, imageCaption),
         categorySlug,
         categoryName,
+        readingTimeMinutes,
         publishedAt);
   }
 

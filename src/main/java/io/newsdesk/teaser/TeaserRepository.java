@@ -19,7 +19,7 @@ public class TeaserRepository implements PanacheRepositoryBase<Teaser, UUID> {
   private static final String SELECT_ROW =
       "select new io.newsdesk.teaser.TeaserRow(t.articleId, t.slug, t.title, t.excerpt,"
           + " t.imageAssetId, t.imageUrl, t.imageAlt, t.imageCaption, t.categorySlug,"
-          + " t.categoryName, t.publishedAt)"
+          + " t.categoryName, t.readingTimeMinutes, t.publishedAt)"
           + " from Teaser t";
   private static final String NEWEST_FIRST = " order by t.publishedAt desc, t.articleId desc";
 

@@ -20,6 +20,7 @@ public record TeaserRow(
     ImageInput image,
     String categorySlug,
     String categoryName,
+    int readingTimeMinutes,
     Instant publishedAt) {
 
   /** Constructor for HQL {@code select new}, one argument per selected column. */
@@ -34,6 +35,7 @@ public record TeaserRow(
       String imageCaption,
       String categorySlug,
       String categoryName,
+      int readingTimeMinutes,
       Instant publishedAt) {
     this(
         articleId,
@@ -43,6 +45,7 @@ public record TeaserRow(
         ImageInput.of(imageAsset, imageUrl, imageAlt, imageCaption),
         categorySlug,
         categoryName,
+        readingTimeMinutes,
         publishedAt);
   }
 
@@ -62,6 +65,7 @@ public record TeaserRow(
         excerpt,
         new CategoryRef(categorySlug, categoryName),
         picture,
+        readingTimeMinutes,
         publishedAt);
   }
 }

@@ -20,4 +20,5 @@ public record TeaserSource(
     String categorySlug,
     String categoryName,
     List<String> tags,
+    int readingTimeMinutes,
     Instant publishedAt) {}

@@ -18,4 +18,5 @@ public record TeaserView(
         String excerpt,
     CategoryRef category,
     ImageView image,
+    @Schema(example = "3") int readingTimeMinutes,
     @Schema(example = "2026-11-27T08:30:00Z") Instant publishedAt) {}
