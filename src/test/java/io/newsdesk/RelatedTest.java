@@ -40,9 +40,11 @@ class RelatedTest {
     String tag = Api.unique("strike");
     String home = Api.category();
     String elsewhere = Api.category();
-    String article = publish(home, "Ferry " + word + " strike ends after talks", List.of(tag));
+    // only unique words and stop words in the title: every test article shares the default body
+    String other = "zr" + Api.unique("y").substring(2).replace("-", "");
+    String article = publish(home, "The " + word + " of " + other, List.of(tag));
     String sameTag = publish(elsewhere, "Unions meet again on Monday", List.of(tag));
-    String sameWord = publish(elsewhere, "What the " + word + " deal means", List.of());
+    String sameWord = publish(elsewhere, "All about the " + word, List.of());
     String sameCategory = publish(home, "Council budget approved", List.of());
     String unrelated = publish(Api.category(), "Choir wins a regional prize", List.of());
     Map<String, Object> draft = Api.article(home, "Draft " + word + " piece");
