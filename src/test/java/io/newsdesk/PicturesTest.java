@@ -90,6 +90,7 @@ class PicturesTest {
     Api.publish(id, null).then().statusCode(200);
     String slug = Api.slug(id);
 
+    assertEquals("http://localhost:8080/articles/" + slug, article(slug).getString("url"));
     JsonPath image = article(slug).setRootPath("image");
     assertEquals(2400, image.getInt("width"));
     assertEquals(1600, image.getInt("height"));

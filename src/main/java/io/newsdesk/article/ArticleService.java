@@ -1,5 +1,6 @@
 package io.newsdesk.article;
 
+import io.newsdesk.config.NewsdeskConfig;
 import io.newsdesk.media.Pictures;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -11,11 +12,14 @@ class ArticleService {
 
   private final ArticleRepository articles;
   private final Pictures pictures;
+  private final NewsdeskConfig.Site site;
   private final Clock clock;
 
-  ArticleService(ArticleRepository articles, Pictures pictures, Clock clock) {
+  ArticleService(
+      ArticleRepository articles, Pictures pictures, NewsdeskConfig config, Clock clock) {
     this.articles = articles;
     this.pictures = pictures;
+    this.site = config.site();
     this.clock = clock;
   }
 
@@ -24,9 +28,9 @@ class ArticleService {
     return articles.findPublishedBySlug(slug, clock.instant());
   }
 
-  /** The article as readers get it, its picture looked up. */
+  /** The article as readers get it (previews too), its picture looked up. */
   ArticleView view(ReaderRow row) {
-    return row.view(pictures.view(row.image()));
+    return row.view(pictures.view(row.image()), site);
   }
 
   /** Where the published article that once had {@code slug} lives now. */

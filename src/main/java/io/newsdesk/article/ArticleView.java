@@ -12,6 +12,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ArticleView(
     UUID id,
     @Schema(example = "storm-closes-harbour") String slug,
+    @Schema(
+            description =
+                "The article's public page: newsdesk.site.base-url and newsdesk.site.article-path",
+            example = "https://news.example/world/storm-closes-harbour")
+        String url,
     @Schema(example = "Storm closes the harbour for a second day") String title,
     @Schema(example = "Ferries stay in port as gusts reach 120 km/h") String subtitle,
     CategoryRef category,

@@ -47,6 +47,7 @@ public class ManageArticleService {
   private final Revisions revisions;
   private final ArticlePatches patches;
   private final Pictures pictures;
+  private final ArticleService readers;
   private final Clock clock;
   private final int wordsPerMinute;
 
@@ -59,6 +60,7 @@ public class ManageArticleService {
       Revisions revisions,
       ArticlePatches patches,
       Pictures pictures,
+      ArticleService readers,
       Clock clock,
       NewsdeskConfig config) {
     this.articles = articles;
@@ -69,6 +71,7 @@ public class ManageArticleService {
     this.revisions = revisions;
     this.patches = patches;
     this.pictures = pictures;
+    this.readers = readers;
     this.clock = clock;
     this.wordsPerMinute = config.reading().wordsPerMinute();
   }
@@ -95,7 +98,7 @@ public class ManageArticleService {
   /** Any article in the readers' shape, for a preview link. */
   ArticleView preview(UUID id) {
     ReaderRow row = articles.findReaderRow(id).orElseThrow(() -> notFound(id));
-    return row.view(pictures.view(row.image()));
+    return readers.view(row);
   }
 
   /** Editors list every article; contributors their own. */

@@ -1,6 +1,7 @@
 package io.newsdesk.article;
 
 import io.newsdesk.category.CategoryRef;
+import io.newsdesk.config.NewsdeskConfig;
 import io.newsdesk.media.ImageInput;
 import io.newsdesk.media.ImageView;
 import java.time.Instant;
@@ -60,10 +61,11 @@ record ReaderRow(
     return ImageInput.of(imageAsset, imageUrl, imageAlt, imageCaption);
   }
 
-  ArticleView view(ImageView picture) {
+  ArticleView view(ImageView picture, NewsdeskConfig.Site site) {
     return new ArticleView(
         id,
         slug,
+        site.articleUrl(categorySlug, slug),
         title,
         subtitle,
         new CategoryRef(categorySlug, categoryName),

@@ -215,9 +215,17 @@ public interface NewsdeskConfig {
     @WithDefault("http://localhost:8080")
     String baseUrl();
 
-    /** Path of an article page on the site; {slug} is replaced by the article's slug. */
+    /**
+     * Path of an article page on the site; {slug} is replaced by the article's slug and {category}
+     * by its category's.
+     */
     @WithDefault("/articles/{slug}")
     String articlePath();
+
+    /** The public page of an article: what articles, feeds and sitemaps link to. */
+    default String articleUrl(String category, String slug) {
+      return baseUrl() + articlePath().replace("{category}", category).replace("{slug}", slug);
+    }
   }
 
   /** RSS, Atom and JSON Feed syndication. */

@@ -172,7 +172,7 @@ class Syndication {
   }
 
   private String articleUrl(FeedEntry entry) {
-    return site.baseUrl() + site.articlePath().replace("{slug}", entry.teaser().slug());
+    return site.articleUrl(entry.teaser().category().slug(), entry.teaser().slug());
   }
 
   private static Instant lastChange(List<FeedEntry> entries) {
