@@ -6,12 +6,13 @@ import io.newsdesk.cache.SurrogateKeys;
 import io.newsdesk.text.Slugs;
 import io.newsdesk.web.Links;
 import io.newsdesk.web.Page;
+import io.newsdesk.web.PageParams;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -50,28 +51,19 @@ class TagResource {
       description =
           "The tags of published articles, with how many each has: most used first (order=count,"
               + " the default) or by name (order=name). A tag only drafts or scheduled articles"
-              + " have is not listed. Page-number mode.")
+              + " have is not listed. Page-number mode, 20 a page by default.")
   @APIResponse(responseCode = "200", description = "A page of tags")
   @APIResponse(responseCode = "304", ref = "NotModified")
   @APIResponse(responseCode = "400", ref = "BadRequest")
   public RestResponse<Page<TagView>> listTags(
       @QueryParam("order") @DefaultValue("count") TagService.Order order,
-      @QueryParam("page")
-          @DefaultValue("1")
-          @Min(value = 1, message = "must be between 1 and 100000")
-          @Max(value = 100_000, message = "must be between 1 and 100000")
-          Integer page,
-      @QueryParam("limit")
-          @DefaultValue("100")
-          @Min(value = 1, message = "must be between 1 and 100")
-          @Max(value = 100, message = "must be between 1 and 100")
-          Integer limit,
+      @Valid @BeanParam PageParams paging,
       @Context UriInfo uri,
       @Context HttpServerRequest request) {
     return delivery.respond(
         request,
         () -> {
-          Page<TagView> list = tags.list(order, page, limit);
+          Page<TagView> list = tags.list(order, paging.page(), paging.limit());
           Set<String> keys = new LinkedHashSet<>(List.of(SurrogateKeys.TAGS, SurrogateKeys.FEED));
           list.items().forEach(tag -> keys.add(SurrogateKeys.tag(tag.slug())));
           return Reply.json(list, keys).header("Link", Links.header(list, uri));
