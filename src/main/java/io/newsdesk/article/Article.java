@@ -52,6 +52,10 @@ class Article {
   @Column(nullable = false, columnDefinition = "text[]")
   String[] byline;
 
+  /** Slugs of the credited authors, in order. */
+  @Column(nullable = false, columnDefinition = "text[]")
+  String[] authors;
+
   @Enumerated(EnumType.STRING)
   @Column(name = "body_format", nullable = false)
   BodyFormat bodyFormat;
@@ -139,6 +143,7 @@ class Article {
     this.category = category;
     this.tags = input.tagsOrEmpty().stream().distinct().toArray(String[]::new);
     this.byline = input.bylineOrEmpty().toArray(String[]::new);
+    this.authors = input.authorsOrEmpty().toArray(String[]::new);
     this.bodyFormat = input.formatOrDefault();
     this.bodySource = input.bodyOrEmpty();
     this.bodyHtml = body.html();
@@ -216,6 +221,7 @@ class Article {
         category.slug(),
         category.name(),
         List.of(tags),
+        List.of(authors),
         readingTimeMinutes,
         publication());
   }
@@ -229,6 +235,7 @@ class Article {
         category.slug(),
         List.of(tags),
         List.of(byline),
+        List.of(authors),
         bodySource,
         bodyFormat,
         image(),

@@ -42,6 +42,16 @@ public record ArticleInput(
             tags,
     @Size(max = 20) @Schema(example = "[\"Ana Lima\"]")
         List<@NotBlank @Size(max = 200) String> byline,
+    @Size(max = 20)
+        @Schema(
+            description =
+                "Slugs of authors with a profile, in the order they are credited. Absent on create:"
+                    + " the author the token acts for, if any",
+            example = "[\"ana-lima\"]")
+        List<
+                @NotBlank @Size(max = 100) @Pattern(regexp = Slugs.PATTERN, message = Slugs.MESSAGE)
+                String>
+            authors,
     @Size(max = 500_000)
         @Schema(
             description =
@@ -58,12 +68,39 @@ public record ArticleInput(
 
   ArticleInput withExternalId(String id) {
     return new ArticleInput(
-        title, subtitle, slug, category, tags, byline, body, bodyFormat, image, seo, id);
+        title, subtitle, slug, category, tags, byline, authors, body, bodyFormat, image, seo, id);
   }
 
   ArticleInput withSlug(String newSlug) {
     return new ArticleInput(
-        title, subtitle, newSlug, category, tags, byline, body, bodyFormat, image, seo, externalId);
+        title,
+        subtitle,
+        newSlug,
+        category,
+        tags,
+        byline,
+        authors,
+        body,
+        bodyFormat,
+        image,
+        seo,
+        externalId);
+  }
+
+  ArticleInput withAuthors(List<String> credited) {
+    return new ArticleInput(
+        title,
+        subtitle,
+        slug,
+        category,
+        tags,
+        byline,
+        credited,
+        body,
+        bodyFormat,
+        image,
+        seo,
+        externalId);
   }
 
   /** Whether writing this would leave an article that now says {@code current} unchanged. */
@@ -74,6 +111,7 @@ public record ArticleInput(
         && category.equals(current.category)
         && tagsOrEmpty().stream().distinct().toList().equals(current.tagsOrEmpty())
         && bylineOrEmpty().equals(current.bylineOrEmpty())
+        && authorsOrEmpty().equals(current.authorsOrEmpty())
         && bodyOrEmpty().equals(current.bodyOrEmpty())
         && formatOrDefault() == current.formatOrDefault()
         && java.util.Objects.equals(image, current.image)
@@ -91,6 +129,10 @@ public record ArticleInput(
 
   List<String> bylineOrEmpty() {
     return byline == null ? List.of() : byline.stream().map(String::strip).toList();
+  }
+
+  List<String> authorsOrEmpty() {
+    return authors == null ? List.of() : authors.stream().distinct().toList();
   }
 
   String bodyOrEmpty() {

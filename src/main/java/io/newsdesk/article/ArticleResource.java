@@ -61,11 +61,7 @@ class ArticleResource {
                 .published(slug)
                 .map(
                     row ->
-                        Reply.json(
-                                articles.view(row),
-                                List.of(
-                                    SurrogateKeys.article(row.id()),
-                                    SurrogateKeys.category(row.categorySlug())))
+                        Reply.json(articles.view(row), ArticleService.keys(row))
                             .lastModified(row.lastModified()))
                 .orElseGet(() -> redirect(slug)));
   }

@@ -1,9 +1,16 @@
 package io.newsdesk.article;
 
+import io.newsdesk.author.AuthorCard;
+import io.newsdesk.author.AuthorRef;
+import io.newsdesk.cache.SurrogateKeys;
 import io.newsdesk.config.NewsdeskConfig;
+import io.newsdesk.media.ImageInput;
+import io.newsdesk.media.ImageView;
 import io.newsdesk.media.Pictures;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** Readers' use case: a published article by slug, and nothing that is not published. */
@@ -30,7 +37,26 @@ class ArticleService {
 
   /** The article as readers get it (previews too), its picture looked up. */
   ArticleView view(ReaderRow row) {
-    return row.view(pictures.view(row.image()), site);
+    List<AuthorCard> authors = row.authors();
+    List<ImageInput> wanted = new ArrayList<>();
+    wanted.add(row.image());
+    authors.forEach(author -> wanted.add(author.avatar()));
+    List<ImageView> found = pictures.views(wanted);
+    List<AuthorRef> credits = new ArrayList<>(authors.size());
+    for (int i = 0; i < authors.size(); i++) {
+      credits.add(authors.get(i).view(found.get(i + 1)));
+    }
+    return row.view(found.get(0), credits, site);
+  }
+
+  /** What an article response is built from, for Surrogate-Key. */
+  static List<String> keys(ReaderRow row) {
+    List<String> keys = new ArrayList<>();
+    keys.add(SurrogateKeys.article(row.id()));
+    keys.add(SurrogateKeys.category(row.categorySlug()));
+    row.authors().forEach(author -> keys.add(SurrogateKeys.author(author.slug())));
+    row.tags().forEach(tag -> keys.add(SurrogateKeys.tag(tag.slug())));
+    return keys;
   }
 
   /** Where the published article that once had {@code slug} lives now. */

@@ -1,7 +1,9 @@
 package io.newsdesk.article;
 
+import io.newsdesk.author.AuthorRef;
 import io.newsdesk.category.CategoryRef;
 import io.newsdesk.media.ImageView;
+import io.newsdesk.tag.TagRef;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -20,8 +22,12 @@ public record ArticleView(
     @Schema(example = "Storm closes the harbour for a second day") String title,
     @Schema(example = "Ferries stay in port as gusts reach 120 km/h") String subtitle,
     CategoryRef category,
-    @Schema(example = "[\"weather\"]") List<String> tags,
-    @Schema(example = "[\"Ana Lima\"]") List<String> byline,
+    @Schema(description = "The credited authors with a profile, in order") List<AuthorRef> authors,
+    List<TagRef> tags,
+    @Schema(
+            description = "Names as written, for wire copy and authors without a profile",
+            example = "[\"Ana Lima\"]")
+        List<String> byline,
     @Schema(description = "html and text (no markdown for readers)") Body body,
     ImageView image,
     Seo seo,

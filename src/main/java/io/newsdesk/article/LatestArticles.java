@@ -32,8 +32,7 @@ public class LatestArticles {
   /** Newest first, at most {@code limit}; {@code withBody} adds each article's sanitized HTML. */
   public List<FeedEntry> latest(String category, int limit, boolean withBody) {
     List<TeaserRow> rows =
-        teasers.olderThan(
-            clock.instant(), new FeedFilter(category, null, null, null), null, null, limit);
+        teasers.olderThan(clock.instant(), FeedFilter.category(category), null, null, limit);
     List<Article> found =
         rows.isEmpty()
             ? List.of()

@@ -3,6 +3,7 @@ package io.newsdesk.article;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.newsdesk.auth.Caller;
 import io.newsdesk.auth.Role;
+import io.newsdesk.author.AuthorService;
 import io.newsdesk.category.Category;
 import io.newsdesk.category.CategoryService;
 import io.newsdesk.changes.ChangeLog;
@@ -19,11 +20,13 @@ import io.newsdesk.text.Slugs;
 import io.newsdesk.web.Page;
 import io.newsdesk.web.PageInfo;
 import io.newsdesk.web.ProblemException;
+import io.newsdesk.web.Versions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -41,6 +44,7 @@ public class ManageArticleService {
 
   private final ArticleRepository articles;
   private final CategoryService categories;
+  private final AuthorService authors;
   private final TeaserService teasers;
   private final SearchIndex search;
   private final ChangeLog changes;
@@ -54,6 +58,7 @@ public class ManageArticleService {
   ManageArticleService(
       ArticleRepository articles,
       CategoryService categories,
+      AuthorService authors,
       TeaserService teasers,
       SearchIndex search,
       ChangeLog changes,
@@ -65,6 +70,7 @@ public class ManageArticleService {
       NewsdeskConfig config) {
     this.articles = articles;
     this.categories = categories;
+    this.authors = authors;
     this.teasers = teasers;
     this.search = search;
     this.changes = changes;
@@ -80,6 +86,9 @@ public class ManageArticleService {
   public ManagedArticleView create(ArticleInput input, Caller caller) {
     Instant now = clock.instant();
     Article article = new Article(caller.tokenId(), now);
+    if (input.authors() == null && caller.author() != null) {
+      input = input.withAuthors(List.of(caller.author())); // the token's author wrote it
+    }
     String slug = input.slug() != null ? input.slug() : freeSlug(input.title(), article.id);
     write(article, input, slug, now);
     articles.persist(article);
@@ -163,7 +172,7 @@ public class ManageArticleService {
     Article article = findForUpdate(id);
     Instant now = clock.instant(); // after the lock: see findForUpdate
     checkMayEdit(article, caller);
-    checkVersion(article, ifMatch);
+    Versions.check(ifMatch, article.version);
     ArticleInput input = edit.apply(article.toInput());
     Instant before = article.publication();
     write(article, input, input.slug() != null ? input.slug() : article.slug, now);
@@ -288,6 +297,7 @@ public class ManageArticleService {
           "externalId", "The external id '" + input.externalId() + "' belongs to another article");
     }
     Category category = categories.require(input.category());
+    authors.requireAll(input.authorsOrEmpty());
     pictures.check(input.image(), "image");
     RenderedBody body;
     try {
@@ -358,25 +368,6 @@ public class ManageArticleService {
 
   private static ProblemException notFound(UUID id) {
     return ProblemException.notFound("There is no article with id " + id);
-  }
-
-  /**
-   * If-Match carries the ETag of the version the editor started from ({@code "3"}), compared
-   * strongly as RFC 9110 13.1.1 requires: a weak tag ({@code W/"3"}) never matches, and {@code *}
-   * matches any article that exists.
-   */
-  private static void checkVersion(Article article, String ifMatch) {
-    if (ifMatch == null || ifMatch.isBlank()) {
-      throw ProblemException.preconditionRequired();
-    }
-    String current = ManagedArticleView.etag(article.version);
-    for (String tag : ifMatch.split(",")) {
-      String value = tag.strip();
-      if (value.equals("*") || value.equals(current)) {
-        return;
-      }
-    }
-    throw ProblemException.preconditionFailed(current);
   }
 
   /**

@@ -20,6 +20,7 @@ public record ManagedArticleView(
     CategoryRef category,
     List<String> tags,
     List<String> byline,
+    @Schema(description = "Slugs of the credited authors, in order") List<String> authors,
     BodyFormat bodyFormat,
     @Schema(description = "markdown (Markdown bodies), html and text") Body body,
     @Schema(description = "The picture as chosen; readers get it resolved (see Article)")
@@ -49,6 +50,7 @@ public record ManagedArticleView(
         new CategoryRef(a.category.slug(), a.category.name()),
         List.of(a.tags),
         List.of(a.byline),
+        List.of(a.authors),
         a.bodyFormat,
         new Body(a.bodyFormat == BodyFormat.markdown ? a.bodySource : null, a.bodyHtml, a.bodyText),
         a.image(),
@@ -70,8 +72,7 @@ public record ManagedArticleView(
     return etag(version);
   }
 
-  /** A strong ETag for a version: the number in quotes. */
   static String etag(long version) {
-    return "\"" + version + "\"";
+    return io.newsdesk.web.Versions.etag(version);
   }
 }

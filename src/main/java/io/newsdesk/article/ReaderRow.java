@@ -1,17 +1,22 @@
 package io.newsdesk.article;
 
+import io.newsdesk.author.AuthorCard;
+import io.newsdesk.author.AuthorRef;
 import io.newsdesk.category.CategoryRef;
 import io.newsdesk.config.NewsdeskConfig;
 import io.newsdesk.media.ImageInput;
 import io.newsdesk.media.ImageView;
+import io.newsdesk.tag.TagRef;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * The columns an article in the readers' shape is made of (published, or previewed), read in one
  * projection: no Markdown source, search vector or editorial fields, and no managed entity to
- * hydrate and track. The one place an {@link ArticleView} is built.
+ * hydrate and track. Authors and tag names come from the article's teaser, which keeps them for
+ * cards. The one place an {@link ArticleView} is built.
  */
 record ReaderRow(
     UUID id,
@@ -20,7 +25,8 @@ record ReaderRow(
     String subtitle,
     String categorySlug,
     String categoryName,
-    String[] tags,
+    String tagCards,
+    String authorCards,
     String[] byline,
     String bodyHtml,
     String bodyText,
@@ -36,24 +42,30 @@ record ReaderRow(
     Instant updatedAt,
     Instant categoryUpdatedAt,
     Instant imageUpdatedAt,
+    Instant cardsUpdatedAt,
     int wordCount,
     int readingTimeMinutes) {
 
   static final String SELECT =
       "select new io.newsdesk.article.ReaderRow(a.id, a.slug, a.title, a.subtitle, c.slug,"
-          + " c.name, a.tags, a.byline, a.bodyHtml, a.bodyText, a.imageAssetId, a.imageUrl,"
-          + " a.imageAlt, a.imageCaption, a.seoTitle, a.seoDescription, a.seoCanonicalUrl,"
-          + " a.firstPublishedAt, a.publishedAt, a.updatedAt, c.updatedAt, m.updatedAt,"
-          + " a.wordCount, a.readingTimeMinutes)"
-          + " from Article a join a.category c left join Asset m on m.id = a.imageAssetId";
+          + " c.name, t.tagCards, t.authorCards, a.byline, a.bodyHtml, a.bodyText,"
+          + " a.imageAssetId, a.imageUrl, a.imageAlt, a.imageCaption, a.seoTitle,"
+          + " a.seoDescription, a.seoCanonicalUrl, a.firstPublishedAt, a.publishedAt,"
+          + " a.updatedAt, c.updatedAt, m.updatedAt, t.cardsUpdatedAt, a.wordCount,"
+          + " a.readingTimeMinutes)"
+          + " from Article a join a.category c join Teaser t on t.articleId = a.id"
+          + " left join Asset m on m.id = a.imageAssetId";
 
   /**
    * When the article as readers get it last changed: its own last edit, or its category's, whose
-   * name it shows (a rename answered If-Modified-Since with a stale 304), or its photo's.
+   * name it shows (a rename answered If-Modified-Since with a stale 304), or its photo's, or its
+   * authors' or tags' names.
    */
   Instant lastModified() {
-    Instant latest = categoryUpdatedAt.isAfter(updatedAt) ? categoryUpdatedAt : updatedAt;
-    return imageUpdatedAt != null && imageUpdatedAt.isAfter(latest) ? imageUpdatedAt : latest;
+    return Stream.of(updatedAt, categoryUpdatedAt, imageUpdatedAt, cardsUpdatedAt)
+        .filter(java.util.Objects::nonNull)
+        .max(Instant::compareTo)
+        .orElseThrow();
   }
 
   /** The picture the editor chose, still to be looked up. */
@@ -61,7 +73,15 @@ record ReaderRow(
     return ImageInput.of(imageAsset, imageUrl, imageAlt, imageCaption);
   }
 
-  ArticleView view(ImageView picture, NewsdeskConfig.Site site) {
+  List<AuthorCard> authors() {
+    return AuthorCard.parse(authorCards);
+  }
+
+  List<TagRef> tags() {
+    return TagRef.parse(tagCards);
+  }
+
+  ArticleView view(ImageView picture, List<AuthorRef> credits, NewsdeskConfig.Site site) {
     return new ArticleView(
         id,
         slug,
@@ -69,7 +89,8 @@ record ReaderRow(
         title,
         subtitle,
         new CategoryRef(categorySlug, categoryName),
-        List.of(tags),
+        credits,
+        tags(),
         List.of(byline),
         new Body(null, bodyHtml, bodyText),
         picture,

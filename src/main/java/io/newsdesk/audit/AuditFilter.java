@@ -72,6 +72,8 @@ class AuditFilter {
       case "webhooks" -> "webhook";
       case "assets" -> "asset";
       case "tags" -> "tag";
+      case "authors" -> "author";
+      case "collections" -> "collection";
       default -> collection;
     };
   }

@@ -39,6 +39,10 @@ class ApiToken {
   @Column(name = "revoked_at")
   Instant revokedAt;
 
+  /** The author this token acts for, or null. */
+  @Column(name = "author_slug")
+  String authorSlug;
+
   protected ApiToken() {}
 
   ApiToken(String name, Role role, String tokenHash, Instant now) {

@@ -21,4 +21,14 @@ class ApiTokenRepository implements PanacheRepositoryBase<ApiToken, UUID> {
         .page(Page.of(number - 1, limit))
         .list();
   }
+
+  /** Whether a token may act for this author: one with a profile. */
+  boolean authorExists(String slug) {
+    return (Boolean)
+        getEntityManager()
+            .createNativeQuery(
+                "select exists (select 1 from author where slug = :slug)", Boolean.class)
+            .setParameter("slug", slug)
+            .getSingleResult();
+  }
 }

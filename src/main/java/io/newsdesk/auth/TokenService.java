@@ -49,7 +49,7 @@ public class TokenService {
         .map(
             token -> {
               token.touch(clock.instant());
-              return new Caller(token.id, token.name, token.role);
+              return new Caller(token.id, token.name, token.role, token.authorSlug);
             });
   }
 
@@ -69,6 +69,12 @@ public class TokenService {
     String secret = "nd_" + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
     ApiToken token =
         new ApiToken(input.name().strip(), input.role(), hash(secret), clock.instant());
+    if (input.author() != null) {
+      if (!tokens.authorExists(input.author())) {
+        throw ProblemException.invalid("author", "there is no author '" + input.author() + "'");
+      }
+      token.authorSlug = input.author();
+    }
     tokens.persist(token);
     return TokenView.from(token, secret);
   }

@@ -18,6 +18,9 @@ public final class SurrogateKeys {
   /** The list of tags. */
   public static final String TAGS = "tags";
 
+  /** The list of authors. */
+  public static final String AUTHORS = "authors";
+
   /** Everything, for when a notification may have been missed. */
   public static final String ALL = "*";
 
@@ -40,6 +43,14 @@ public final class SurrogateKeys {
   }
 
   private static final String ASSET = "asset:";
+
+  public static String author(String slug) {
+    return "author:" + slug;
+  }
+
+  public static String collection(String slug) {
+    return "collection:" + slug;
+  }
 
   public static String tag(String slug) {
     return "tag:" + slug;

@@ -196,6 +196,36 @@ public class ChangeLog {
   }
 
   /**
+   * An author was created, replaced or deleted. When the cards crediting them were rewritten
+   * ({@code cards}: their name or avatar may read differently), every live article crediting them
+   * is updated in the change feed and every list drops; otherwise only the author's pages do.
+   */
+  @Transactional(TxType.MANDATORY)
+  public void authorChanged(String slug, boolean cards, Instant now) {
+    webhooks.enqueue(Events.AUTHOR_CHANGED, Map.of("author", Map.of("slug", slug)));
+    List<String> keys = new ArrayList<>(List.of(SurrogateKeys.AUTHORS, SurrogateKeys.author(slug)));
+    if (cards) {
+      lockPositions();
+      @SuppressWarnings("unchecked")
+      List<UUID> live =
+          entityManager
+              .createNativeQuery(
+                  "insert into content_change (seq, type, article_id, slug, at)"
+                      + " select nextval('content_change_seq'), 'updated', t.article_id, t.slug,"
+                      + " :now from teaser t"
+                      + " where t.authors @> array[cast(:slug as text)] and t.published_at <= :now"
+                      + " returning article_id",
+                  UUID.class)
+              .setParameter("slug", slug)
+              .setParameter("now", now)
+              .getResultList();
+      live.forEach(id -> count("updated"));
+      keys.add(SurrogateKeys.FEED);
+    }
+    invalidations.touch(keys);
+  }
+
+  /**
    * A category was created, deleted, or changed in a way articles do not show (description,
    * position, parent): only category lists and the category itself change.
    */

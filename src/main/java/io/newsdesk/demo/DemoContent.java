@@ -115,6 +115,7 @@ class DemoContent {
             header.get("category"),
             list(header.get("tags")),
             list(header.get("byline")),
+            list(header.get("authors")),
             text.substring(split + 5),
             BodyFormat.markdown,
             photo,

@@ -54,8 +54,8 @@ class FeedResource {
           "Teasers of published articles, newest first (publishedAt desc, then id desc)."
               + " Cursor mode (default): follow page.next (or the Link header) to read on; new articles"
               + " published meanwhile cause no duplicates and no gaps. Number mode: pass page for"
-              + " page.number, totalItems and totalPages. Filters combine; an unknown category or"
-              + " tag gives an empty page. Cacheable: ETag, If-None-Match (304), Surrogate-Key.")
+              + " page.number, totalItems and totalPages. Filters combine; an unknown category,"
+              + " tag or author gives an empty page. Cacheable: ETag, If-None-Match (304), Surrogate-Key.")
   @APIResponse(
       responseCode = "200",
       description = "A page of teasers",
@@ -77,6 +77,13 @@ class FeedResource {
           @Pattern(regexp = Slugs.PATTERN, message = Slugs.MESSAGE)
           @Parameter(description = "Only teasers of articles with this tag", example = "weather")
           String tag,
+      @QueryParam("author")
+          @Size(max = 100)
+          @Pattern(regexp = Slugs.PATTERN, message = Slugs.MESSAGE)
+          @Parameter(
+              description = "Only teasers of articles crediting this author",
+              example = "ana-lima")
+          String author,
       @QueryParam("before")
           @Parameter(
               description = "Only teasers published strictly before this instant",
@@ -108,7 +115,7 @@ class FeedResource {
       throw ProblemException.invalid(
           "page", "cannot be combined with cursor; use one or the other");
     }
-    FeedFilter filter = new FeedFilter(category, tag, before, after);
+    FeedFilter filter = new FeedFilter(category, tag, author, before, after);
     return delivery.respond(
         request,
         () -> {

@@ -1,7 +1,6 @@
 package io.newsdesk.related;
 
 import io.newsdesk.config.NewsdeskConfig;
-import io.newsdesk.media.ImageInput;
 import io.newsdesk.media.Pictures;
 import io.newsdesk.teaser.TeaserRow;
 import io.newsdesk.teaser.TeaserView;
@@ -42,7 +41,7 @@ class RelatedService {
           and (t.tags && me.tags or t.category_id = me.category_id or b.search_vector @@ me.words))
       select t.article_id, t.slug, t.title, t.excerpt, t.image_asset_id, t.image_url, t.image_alt,
              t.image_caption, t.category_slug, t.category_name, t.reading_time_minutes,
-             t.published_at, me.id
+             t.published_at, me.id, cast(t.author_cards as text), cast(t.tag_cards as text)
       from me left join scored s on true left join teaser t on t.article_id = s.article_id
       order by s.tags desc nulls last, s.words desc, s.category desc, t.published_at desc,
                t.article_id desc
@@ -88,9 +87,14 @@ class RelatedService {
                         (String) r[1],
                         (String) r[2],
                         (String) r[3],
-                        ImageInput.of((UUID) r[4], (String) r[5], (String) r[6], (String) r[7]),
+                        (UUID) r[4],
+                        (String) r[5],
+                        (String) r[6],
+                        (String) r[7],
                         (String) r[8],
                         (String) r[9],
+                        (String) r[13],
+                        (String) r[14],
                         ((Number) r[10]).intValue(),
                         (Instant) r[11]))
             .toList();

@@ -1,10 +1,9 @@
 package io.newsdesk.search;
 
-import io.newsdesk.category.CategoryRef;
 import io.newsdesk.config.NewsdeskConfig;
-import io.newsdesk.media.ImageInput;
-import io.newsdesk.media.ImageView;
 import io.newsdesk.media.Pictures;
+import io.newsdesk.teaser.TeaserRow;
+import io.newsdesk.teaser.TeaserView;
 import io.newsdesk.web.Page;
 import io.newsdesk.web.PageInfo;
 import io.newsdesk.web.ProblemException;
@@ -52,7 +51,8 @@ class SearchService {
              ts_headline(cast(:config as regconfig),
                  translate(coalesce(a.subtitle || chr(10), '') || a.body_text, chr(1) || chr(2), ''),
                  query.q, :options) as snippet,
-             hits.total, t.image_asset_id, t.reading_time_minutes
+             hits.total, t.image_asset_id, t.reading_time_minutes,
+             cast(t.author_cards as text), cast(t.tag_cards as text)
       from hits join teaser t on t.article_id = hits.article_id
            join article a on a.id = hits.article_id, query
       order by hits.rank desc, hits.published_at desc, hits.article_id desc
@@ -94,14 +94,11 @@ class SearchService {
     }
     long total =
         rows.isEmpty() ? count(q, category, number) : ((Number) rows.get(0)[11]).longValue();
-    List<ImageView> images =
-        pictures.views(
-            rows.stream()
-                .map(r -> ImageInput.of((UUID) r[12], (String) r[4], (String) r[5], (String) r[6]))
-                .toList());
+    List<TeaserView> teasers =
+        TeaserRow.views(rows.stream().map(SearchService::row).toList(), pictures);
     List<SearchHit> hits = new ArrayList<>(rows.size());
     for (int i = 0; i < rows.size(); i++) {
-      hits.add(hit(rows.get(i), images.get(i)));
+      hits.add(SearchHit.of(teasers.get(i), snippet((String) rows.get(i)[10])));
     }
     return new Page<>(hits, PageInfo.numbered(limit, number, total));
   }
@@ -139,17 +136,22 @@ class SearchService {
             .getSingleResult();
   }
 
-  private static SearchHit hit(Object[] r, ImageView image) {
-    return new SearchHit(
+  private static TeaserRow row(Object[] r) {
+    return new TeaserRow(
         (UUID) r[0],
         (String) r[1],
         (String) r[2],
         (String) r[3],
-        new CategoryRef((String) r[7], (String) r[8]),
-        image,
+        (UUID) r[12],
+        (String) r[4],
+        (String) r[5],
+        (String) r[6],
+        (String) r[7],
+        (String) r[8],
+        (String) r[14],
+        (String) r[15],
         ((Number) r[13]).intValue(),
-        (Instant) r[9],
-        snippet((String) r[10]));
+        (Instant) r[9]);
   }
 
   /**

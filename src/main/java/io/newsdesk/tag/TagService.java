@@ -120,7 +120,20 @@ class TagService {
       entityManager.persist(tag); // its state as it is now is what gets inserted
     }
     entityManager.flush();
-    invalidations.touch(Set.of(SurrogateKeys.TAGS, SurrogateKeys.tag(slug)));
+    // Cards show the tag's name: those that have the tag are rewritten, and every list drops.
+    int cards =
+        entityManager
+            .createNativeQuery(
+                "update teaser t set tag_cards = "
+                    + TagRef.refsOf("t")
+                    + ", cards_updated_at = :now where t.tags @> array[cast(:slug as text)]")
+            .setParameter("slug", slug)
+            .setParameter("now", tag.updatedAt)
+            .executeUpdate();
+    invalidations.touch(
+        cards == 0
+            ? Set.of(SurrogateKeys.TAGS, SurrogateKeys.tag(slug))
+            : Set.of(SurrogateKeys.TAGS, SurrogateKeys.tag(slug), SurrogateKeys.FEED));
     return get(slug);
   }
 

@@ -1,6 +1,8 @@
 package io.newsdesk.teaser;
 
+import io.newsdesk.author.AuthorCard;
 import io.newsdesk.media.ImageInput;
+import io.newsdesk.tag.TagRef;
 import io.newsdesk.text.Excerpts;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -60,6 +62,31 @@ class Teaser {
   @Column(name = "reading_time_minutes", nullable = false)
   int readingTimeMinutes;
 
+  /** The slugs of the credited authors, in order, for the author filter. */
+  @Column(nullable = false, columnDefinition = "text[]")
+  String[] authors;
+
+  /** JSON written by SQL from the author and tag tables: see {@link TeaserRepository#cards}. */
+  @Column(
+      name = "author_cards",
+      nullable = false,
+      columnDefinition = "jsonb",
+      insertable = false,
+      updatable = false)
+  String authorCards;
+
+  @Column(
+      name = "tag_cards",
+      nullable = false,
+      columnDefinition = "jsonb",
+      insertable = false,
+      updatable = false)
+  String tagCards;
+
+  /** When an author's or tag's rename last rewrote the cards. */
+  @Column(name = "cards_updated_at", insertable = false, updatable = false)
+  Instant cardsUpdatedAt;
+
   @Column(name = "override_title")
   String overrideTitle;
 
@@ -104,6 +131,7 @@ class Teaser {
     categoryName = source.categoryName();
     publishedAt = source.publishedAt();
     tags = source.tags().toArray(String[]::new);
+    authors = source.authors().toArray(String[]::new);
     readingTimeMinutes = source.readingTimeMinutes();
   }
 
@@ -126,6 +154,8 @@ class Teaser {
         ImageInput.of(imageAssetId, imageUrl, imageAlt, imageCaption),
         categorySlug,
         categoryName,
+        AuthorCard.parse(authorCards),
+        TagRef.parse(tagCards),
         readingTimeMinutes,
         publishedAt);
   }

@@ -1,5 +1,7 @@
 package io.newsdesk.teaser;
 
+import io.newsdesk.author.AuthorCard;
+import io.newsdesk.tag.TagRef;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.TypedQuery;
@@ -19,7 +21,7 @@ public class TeaserRepository implements PanacheRepositoryBase<Teaser, UUID> {
   private static final String SELECT_ROW =
       "select new io.newsdesk.teaser.TeaserRow(t.articleId, t.slug, t.title, t.excerpt,"
           + " t.imageAssetId, t.imageUrl, t.imageAlt, t.imageCaption, t.categorySlug,"
-          + " t.categoryName, t.readingTimeMinutes, t.publishedAt)"
+          + " t.categoryName, t.authorCards, t.tagCards, t.readingTimeMinutes, t.publishedAt)"
           + " from Teaser t";
   private static final String NEWEST_FIRST = " order by t.publishedAt desc, t.articleId desc";
 
@@ -84,6 +86,10 @@ public class TeaserRepository implements PanacheRepositoryBase<Teaser, UUID> {
       where.append(" and array_contains(t.tags, :tag)");
       params.put("tag", filter.tag());
     }
+    if (filter.author() != null) {
+      where.append(" and array_contains(t.authors, :author)");
+      params.put("author", filter.author());
+    }
     if (filter.before() != null) {
       where.append(" and t.publishedAt < :before");
       params.put("before", filter.before());
@@ -95,6 +101,22 @@ public class TeaserRepository implements PanacheRepositoryBase<Teaser, UUID> {
     TypedQuery<T> query = getEntityManager().createQuery(select + where + rest, type);
     params.forEach(query::setParameter);
     return query;
+  }
+
+  /**
+   * Rewrites the author and tag cards of one article's teaser from the author and tag tables, in
+   * the caller's transaction (after the teaser row itself is flushed).
+   */
+  void cards(UUID articleId) {
+    getEntityManager()
+        .createNativeQuery(
+            "update teaser t set author_cards = "
+                + AuthorCard.cardsOf("t")
+                + ", tag_cards = "
+                + TagRef.refsOf("t")
+                + " where t.article_id = :id")
+        .setParameter("id", articleId)
+        .executeUpdate();
   }
 
   long countInCategory(long categoryId) {

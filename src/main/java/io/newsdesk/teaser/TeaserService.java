@@ -28,6 +28,8 @@ public class TeaserService {
   @Transactional(TxType.MANDATORY)
   public void write(TeaserSource source) {
     teaserOf(source).refresh(source, excerptChars);
+    teasers.flush();
+    teasers.cards(source.articleId());
   }
 
   @Transactional(TxType.MANDATORY)
@@ -36,6 +38,9 @@ public class TeaserService {
     Teaser teaser = teaserOf(source);
     teaser.override(input);
     teaser.refresh(source, excerptChars);
+    teasers.flush();
+    teasers.cards(source.articleId());
+    teasers.getEntityManager().refresh(teaser); // the cards SQL just wrote
     return settings(teaser);
   }
 

@@ -20,5 +20,6 @@ public record TeaserSource(
     String categorySlug,
     String categoryName,
     List<String> tags,
+    List<String> authors,
     int readingTimeMinutes,
     Instant publishedAt) {}

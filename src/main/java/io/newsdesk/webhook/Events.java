@@ -11,13 +11,17 @@ public final class Events {
   public static final String ASSET_CREATED = "asset.created";
   public static final String ASSET_UPDATED = "asset.updated";
   public static final String ASSET_DELETED = "asset.deleted";
+  public static final String AUTHOR_CHANGED = "author.changed";
+  public static final String COLLECTION_CHANGED = "collection.changed";
 
   static final String PATTERN =
       "article\\.published|article\\.updated|article\\.unpublished|article\\.deleted"
-          + "|category\\.changed|asset\\.created|asset\\.updated|asset\\.deleted";
+          + "|category\\.changed|asset\\.created|asset\\.updated|asset\\.deleted"
+          + "|author\\.changed|collection\\.changed";
   static final String LIST =
       "article.published, article.updated, article.unpublished, article.deleted,"
-          + " category.changed, asset.created, asset.updated, asset.deleted";
+          + " category.changed, asset.created, asset.updated, asset.deleted, author.changed,"
+          + " collection.changed";
 
   private Events() {}
 
