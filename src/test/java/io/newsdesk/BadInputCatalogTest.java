@@ -128,6 +128,10 @@ class BadInputCatalogTest {
     get("related of a slug with SQL", "/api/v1/articles/x%27--/related", 400, "slug");
     get("related of an unknown slug", "/api/v1/articles/no-such-story-here/related", 404, null);
     get("tags page 0", "/api/v1/tags?page=0", 400, "page");
+    get("author slug with SQL", "/api/v1/authors/x%27--", 400, "slug");
+    get("author slug well-formed but unknown", "/api/v1/authors/no-such-writer-here", 404, null);
+    get("authors limit over the maximum", "/api/v1/authors?limit=101", 400, "limit");
+    get("feed author with SQL", "/api/v1/feed?author=x%27--", 400, "author");
     get("tags in an unknown order", "/api/v1/tags?order=random", 400, "order");
     get("unknown route", "/api/v1/nothing-here", 404, null);
     // Search: missing, over-long and odd queries.
@@ -396,6 +400,51 @@ class BadInputCatalogTest {
         "{\"name\":\"Pos\",\"position\":1e400}",
         400,
         "position");
+    send(
+        "author without a name",
+        editor(),
+        "POST",
+        "/api/v1/manage/authors",
+        json,
+        "{\"slug\":\"nameless\"}",
+        400,
+        "name");
+    send(
+        "author link to javascript:",
+        editor(),
+        "POST",
+        "/api/v1/manage/authors",
+        json,
+        "{\"slug\":\"linked\",\"name\":\"L\",\"links\":[{\"label\":\"x\",\"url\":\"javascript:alert(1)\"}]}",
+        400,
+        "links[0].url");
+    send(
+        "author email not an address",
+        editor(),
+        "POST",
+        "/api/v1/manage/authors",
+        json,
+        "{\"slug\":\"mailer\",\"name\":\"M\",\"email\":\"not an address\"}",
+        400,
+        "email");
+    send(
+        "author slug not a slug",
+        editor(),
+        "POST",
+        "/api/v1/manage/authors",
+        json,
+        "{\"slug\":\"Not A Slug\",\"name\":\"N\"}",
+        400,
+        "slug");
+    send(
+        "author with an unknown field",
+        editor(),
+        "POST",
+        "/api/v1/manage/authors",
+        json,
+        "{\"slug\":\"extra\",\"name\":\"E\",\"version\":3}",
+        400,
+        "version");
     send(
         "tag without a name",
         editor(),

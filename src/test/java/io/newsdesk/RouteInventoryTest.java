@@ -51,6 +51,7 @@ class RouteInventoryTest {
   private static String category;
   private static String slug;
   private static String tag;
+  private static String author;
 
   private static void callersAndContent() {
     revoked = Api.newToken("admin", "revoked at once");
@@ -67,6 +68,18 @@ class RouteInventoryTest {
             .path("id");
     Api.publish(id, null).then().statusCode(200);
     slug = Api.slug(id);
+    author = newAuthor();
+  }
+
+  private static String newAuthor() {
+    String made = Api.unique("writer");
+    as(token("editor"))
+        .contentType(ContentType.JSON)
+        .body(Map.of("slug", made, "name", "Inventory Writer"))
+        .post("/api/v1/manage/authors")
+        .then()
+        .statusCode(201);
+    return made;
   }
 
   private static RequestSpecification caller(String who) {
@@ -162,6 +175,8 @@ class RouteInventoryTest {
         open("listTags", r -> r.get("/api/v1/tags"), 200),
         open("relatedArticles", r -> r.get("/api/v1/articles/" + slug + "/related"), 200),
         open("getTag", r -> r.get("/api/v1/tags/" + tag), 200),
+        open("listAuthors", r -> r.get("/api/v1/authors"), 200),
+        open("getAuthor", r -> r.get("/api/v1/authors/" + author), 200),
         open("changes", r -> r.get("/api/v1/changes"), 200),
         open("feed", r -> r.get("/api/v1/feed"), 200),
         open("search", r -> r.queryParam("q", "council").get("/api/v1/search"), 200),
@@ -295,6 +310,28 @@ class RouteInventoryTest {
             403,
             200,
             200),
+        manage(
+            "createAuthor",
+            r ->
+                r.contentType(ContentType.JSON)
+                    .body(Map.of("slug", Api.unique("writer"), "name", "New Writer"))
+                    .post("/api/v1/manage/authors"),
+            403,
+            201,
+            201),
+        manage("getManagedAuthor", r -> r.get("/api/v1/manage/authors/" + author), 403, 200, 200),
+        manage(
+            "replaceAuthor",
+            r ->
+                r.contentType(ContentType.JSON)
+                    .header("If-Match", "*")
+                    .body(Map.of("name", "Renamed Writer"))
+                    .put("/api/v1/manage/authors/" + author),
+            403,
+            200,
+            200),
+        manage(
+            "deleteAuthor", r -> r.delete("/api/v1/manage/authors/" + newAuthor()), 403, 204, 204),
         manage(
             "updateCategory",
             r ->

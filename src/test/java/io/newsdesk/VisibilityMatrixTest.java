@@ -42,11 +42,19 @@ class VisibilityMatrixTest {
     String word = "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     String category = Api.category();
     String tag = "matrix-" + word;
+    String author = "writer-" + word;
+    Api.as(Api.token("editor"))
+        .contentType(io.restassured.http.ContentType.JSON)
+        .body(Map.of("slug", author, "name", "Matrix Writer"))
+        .post("/api/v1/manage/authors")
+        .then()
+        .statusCode(201);
     Map<String, Made> made = new LinkedHashMap<>();
     for (String state : List.of("published", "draft", "scheduled", "unpublished", "archived")) {
       String title = "Matrix " + word + " " + state;
       Map<String, Object> input = Api.article(category, title);
       input.put("tags", List.of(tag));
+      input.put("authors", List.of(author));
       input.put("body", "The " + word + " council met. This copy is " + state + ".");
       String id =
           Api.create(Api.token("editor"), input).then().statusCode(201).extract().path("id");
@@ -61,7 +69,7 @@ class VisibilityMatrixTest {
         .then()
         .statusCode(200);
 
-    List<String> urls = urls(category, tag, word, made);
+    List<String> urls = urls(category, tag, author, word, made);
     // While three are public, read every page twice: the response cache keeps them from then on.
     for (int round = 0; round < 2; round++) {
       urls.forEach(url -> given().get(url));
@@ -93,11 +101,19 @@ class VisibilityMatrixTest {
             checks.add(() -> assertFalse(body.contains(m.slug()), full + " links " + m.state()));
           }
         }
-        // categories and tags list no articles; related stories never list the article itself
+        // categories, tags and authors list no articles; related stories never list the
+        // article itself
         boolean lists =
             !url.startsWith("/api/v1/categories")
                 && !url.startsWith("/api/v1/tags")
+                && !url.startsWith("/api/v1/authors")
                 && !url.contains("/related");
+        if (url.startsWith("/api/v1/authors/")) {
+          checks.add(
+              () ->
+                  assertEquals(
+                      1, JsonPath.from(body).getInt("articleCount"), full + ": published only"));
+        }
         if (lists
             && (url.contains(word) || url.contains(category) || url.contains(published.slug()))) {
           checks.add(() -> assertTrue(body.contains(published.title()), full + " lacks it"));
@@ -119,7 +135,7 @@ class VisibilityMatrixTest {
   }
 
   private static List<String> urls(
-      String category, String tag, String word, Map<String, Made> made) {
+      String category, String tag, String author, String word, Map<String, Made> made) {
     String past = Instant.now().minus(1, ChronoUnit.DAYS).toString();
     String future = Instant.now().plus(2, ChronoUnit.DAYS).toString();
     List<String> urls = new ArrayList<>();
@@ -136,6 +152,11 @@ class VisibilityMatrixTest {
             "/api/v1/feed?page=1",
             "/api/v1/feed?page=1&category=" + category,
             "/api/v1/feed?page=1&tag=" + tag,
+            "/api/v1/feed?author=" + author,
+            "/api/v1/feed?page=1&author=" + author,
+            "/api/v1/authors",
+            "/api/v1/authors?page=1&limit=100",
+            "/api/v1/authors/" + author,
             "/api/v1/feed?page=1&category=" + category + "&after=" + past + "&before=" + future,
             "/api/v1/categories",
             "/api/v1/categories?page=1",
