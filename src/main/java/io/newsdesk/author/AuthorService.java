@@ -74,7 +74,7 @@ public class AuthorService {
   }
 
   @Transactional
-  ManagedAuthorView create(AuthorInput input) {
+  public ManagedAuthorView create(AuthorInput input) {
     if (input.slug() == null) {
       throw ProblemException.invalid("slug", "must not be blank");
     }

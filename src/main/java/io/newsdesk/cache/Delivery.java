@@ -52,7 +52,11 @@ public class Delivery {
   public <T> RestResponse<T> respond(HttpServerRequest request, Supplier<Reply<T>> read) {
     ResponseCache.Ticket ticket = cache.ticket();
     Reply<T> reply = read.get();
-    CachedResponse response = render(reply, ticket.due());
+    Instant due = ticket.due();
+    CachedResponse response =
+        render(
+            reply,
+            reply.validUntil != null && reply.validUntil.isBefore(due) ? reply.validUntil : due);
     cache.store(request.uri(), ticket, response, clock.instant());
     boolean notModified =
         response.notModified(

@@ -21,6 +21,7 @@ public final class Reply<T> {
   final Set<String> keys;
   final Map<String, String> headers = new LinkedHashMap<>();
   Instant lastModified;
+  Instant validUntil;
 
   private Reply(int status, T body, String contentType, Collection<String> keys) {
     this.status = status;
@@ -53,6 +54,15 @@ public final class Reply<T> {
 
   public Reply<T> lastModified(Instant at) {
     this.lastModified = at;
+    return this;
+  }
+
+  /**
+   * Keeps the cached copy no later than {@code at}: the response changes then by time alone (a
+   * curated item's end), not by a write that would drop it. Null: no such time.
+   */
+  public Reply<T> validUntil(Instant at) {
+    this.validUntil = at;
     return this;
   }
 

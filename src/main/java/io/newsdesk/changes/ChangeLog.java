@@ -226,6 +226,15 @@ public class ChangeLog {
   }
 
   /**
+   * A collection was created, replaced or deleted: only the collection itself reads differently.
+   */
+  @Transactional(TxType.MANDATORY)
+  public void collectionChanged(String slug) {
+    webhooks.enqueue(Events.COLLECTION_CHANGED, Map.of("collection", Map.of("slug", slug)));
+    invalidations.touch(Set.of(SurrogateKeys.collection(slug)));
+  }
+
+  /**
    * A category was created, deleted, or changed in a way articles do not show (description,
    * position, parent): only category lists and the category itself change.
    */

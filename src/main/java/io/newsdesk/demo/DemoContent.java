@@ -5,12 +5,15 @@ import io.newsdesk.article.ManageArticleService;
 import io.newsdesk.article.PublishInput;
 import io.newsdesk.auth.Caller;
 import io.newsdesk.auth.Role;
+import io.newsdesk.author.AuthorInput;
+import io.newsdesk.author.AuthorService;
 import io.newsdesk.category.CategoryInput;
 import io.newsdesk.category.CategoryService;
 import io.newsdesk.config.NewsdeskConfig;
 import io.newsdesk.media.AssetService;
 import io.newsdesk.media.ImageInput;
 import io.newsdesk.text.BodyFormat;
+import io.newsdesk.text.Slugs;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -48,9 +51,25 @@ class DemoContent {
           new CategoryInput(
               "sport", "Sport", "Results, races and the people behind them", 4, null));
 
+  /** The newsroom's writers; an article whose byline names one credits their profile. */
+  private static final List<AuthorInput> AUTHORS =
+      List.of(
+          writer("Ines Harrow", "World affairs editor", "Reports on diplomacy and elections."),
+          writer("Jonah Reyes", "Science writer", "Writes about oceans, climate and the lab."),
+          writer("Mara Quell", "Culture critic", "Reviews books, theatre and new music."),
+          writer("Priya Nandakumar", "Space correspondent", "Follows every launch and landing."),
+          writer("Ruben Oakes", "Sports reporter", "Covers football, cycling and the marathon."),
+          writer("Teo Varga", "Feature writer", "Long reads on cities and the people in them."));
+
+  private static AuthorInput writer(String name, String job, String bio) {
+    return new AuthorInput(
+        Slugs.slugify(name, 100), name, job, bio + " Based in the newsroom.", null, null, null);
+  }
+
   private final NewsdeskConfig config;
   private final CategoryService categories;
   private final ManageArticleService articles;
+  private final AuthorService authors;
   private final AssetService assets;
   private final Clock clock;
 
@@ -58,11 +77,13 @@ class DemoContent {
       NewsdeskConfig config,
       CategoryService categories,
       ManageArticleService articles,
+      AuthorService authors,
       AssetService assets,
       Clock clock) {
     this.config = config;
     this.categories = categories;
     this.articles = articles;
+    this.authors = authors;
     this.assets = assets;
     this.clock = clock;
   }
@@ -72,6 +93,7 @@ class DemoContent {
       return;
     }
     CATEGORIES.forEach(categories::create);
+    AUTHORS.forEach(authors::create);
     int loaded = 0;
     for (int n = 1; ; n++) {
       String text = read(String.format("demo/articles/%02d.md", n));
@@ -107,6 +129,11 @@ class DemoContent {
       int colon = line.indexOf(':');
       header.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
     }
+    AuthorInput profile =
+        AUTHORS.stream()
+            .filter(author -> author.name().equals(header.get("byline")))
+            .findFirst()
+            .orElse(null);
     ArticleInput input =
         new ArticleInput(
             header.get("title"),
@@ -114,8 +141,8 @@ class DemoContent {
             null,
             header.get("category"),
             list(header.get("tags")),
-            list(header.get("byline")),
-            list(header.get("authors")),
+            profile == null ? list(header.get("byline")) : List.of(),
+            profile == null ? List.of() : List.of(profile.slug()),
             text.substring(split + 5),
             BodyFormat.markdown,
             photo,

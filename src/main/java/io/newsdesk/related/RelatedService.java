@@ -39,9 +39,7 @@ class RelatedService {
         from me, teaser t join article b on b.id = t.article_id
         where t.published_at is not null and t.published_at <= :now and t.article_id <> me.id
           and (t.tags && me.tags or t.category_id = me.category_id or b.search_vector @@ me.words))
-      select t.article_id, t.slug, t.title, t.excerpt, t.image_asset_id, t.image_url, t.image_alt,
-             t.image_caption, t.category_slug, t.category_name, t.reading_time_minutes,
-             t.published_at, me.id, cast(t.author_cards as text), cast(t.tag_cards as text)
+      select me.id, %s
       from me left join scored s on true left join teaser t on t.article_id = s.article_id
       order by s.tags desc nulls last, s.words desc, s.category desc, t.published_at desc,
                t.article_id desc
@@ -67,7 +65,7 @@ class RelatedService {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         entityManager
-            .createNativeQuery(RELATED, Object[].class)
+            .createNativeQuery(RELATED.formatted(TeaserRow.columns("t")), Object[].class)
             .setParameter("config", config)
             .setParameter("slug", slug)
             .setParameter("now", now)
@@ -76,27 +74,11 @@ class RelatedService {
     if (rows.isEmpty()) {
       throw ProblemException.notFound("No published article has the slug '" + slug + "'");
     }
-    UUID article = (UUID) rows.get(0)[12];
+    UUID article = (UUID) rows.get(0)[0];
     List<TeaserRow> teasers =
         rows.stream()
-            .filter(r -> r[0] != null) // the article with nothing related: one row, no teaser
-            .map(
-                r ->
-                    new TeaserRow(
-                        (UUID) r[0],
-                        (String) r[1],
-                        (String) r[2],
-                        (String) r[3],
-                        (UUID) r[4],
-                        (String) r[5],
-                        (String) r[6],
-                        (String) r[7],
-                        (String) r[8],
-                        (String) r[9],
-                        (String) r[13],
-                        (String) r[14],
-                        ((Number) r[10]).intValue(),
-                        (Instant) r[11]))
+            .filter(r -> r[1] != null) // the article with nothing related: one row, no teaser
+            .map(r -> TeaserRow.of(r, 1))
             .toList();
     return new Related(article, TeaserRow.views(teasers, pictures));
   }

@@ -11,10 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Readers' full-text search over published articles: PostgreSQL's {@code websearch_to_tsquery}
@@ -46,13 +44,10 @@ class SearchService {
         where a.search_vector @@ query.q and t.published_at <= :now %s
         order by rank desc, t.published_at desc, t.article_id desc
         limit :limit offset :offset)
-      select t.article_id, t.slug, t.title, t.excerpt, t.image_url, t.image_alt, t.image_caption,
-             t.category_slug, t.category_name, t.published_at,
-             ts_headline(cast(:config as regconfig),
+      select ts_headline(cast(:config as regconfig),
                  translate(coalesce(a.subtitle || chr(10), '') || a.body_text, chr(1) || chr(2), ''),
                  query.q, :options) as snippet,
-             hits.total, t.image_asset_id, t.reading_time_minutes,
-             cast(t.author_cards as text), cast(t.tag_cards as text)
+             hits.total, %s
       from hits join teaser t on t.article_id = hits.article_id
            join article a on a.id = hits.article_id, query
       order by hits.rank desc, hits.published_at desc, hits.article_id desc
@@ -75,7 +70,9 @@ class SearchService {
     Query query =
         entityManager
             .createNativeQuery(
-                SEARCH.formatted(category == null ? "" : "and t.category_slug = :category"),
+                SEARCH.formatted(
+                    category == null ? "" : "and t.category_slug = :category",
+                    TeaserRow.columns("t")),
                 Object[].class)
             .setParameter("config", config)
             .setParameter("q", q)
@@ -93,12 +90,12 @@ class SearchService {
           "q", "has no words to search for (only punctuation or very common words)");
     }
     long total =
-        rows.isEmpty() ? count(q, category, number) : ((Number) rows.get(0)[11]).longValue();
+        rows.isEmpty() ? count(q, category, number) : ((Number) rows.get(0)[1]).longValue();
     List<TeaserView> teasers =
-        TeaserRow.views(rows.stream().map(SearchService::row).toList(), pictures);
+        TeaserRow.views(rows.stream().map(r -> TeaserRow.of(r, 2)).toList(), pictures);
     List<SearchHit> hits = new ArrayList<>(rows.size());
     for (int i = 0; i < rows.size(); i++) {
-      hits.add(SearchHit.of(teasers.get(i), snippet((String) rows.get(i)[10])));
+      hits.add(SearchHit.of(teasers.get(i), snippet((String) rows.get(i)[0])));
     }
     return new Page<>(hits, PageInfo.numbered(limit, number, total));
   }
@@ -134,24 +131,6 @@ class SearchService {
             .setParameter("config", config)
             .setParameter("q", q)
             .getSingleResult();
-  }
-
-  private static TeaserRow row(Object[] r) {
-    return new TeaserRow(
-        (UUID) r[0],
-        (String) r[1],
-        (String) r[2],
-        (String) r[3],
-        (UUID) r[12],
-        (String) r[4],
-        (String) r[5],
-        (String) r[6],
-        (String) r[7],
-        (String) r[8],
-        (String) r[14],
-        (String) r[15],
-        ((Number) r[13]).intValue(),
-        (Instant) r[9]);
   }
 
   /**

@@ -60,6 +60,54 @@ public record TeaserRow(
         publishedAt);
   }
 
+  /**
+   * The teaser columns of {@code alias} in native SQL, in the order {@link #of} reads them, for
+   * queries that rank or order teasers in ways the feed does not (search, related, collections).
+   */
+  public static String columns(String alias) {
+    return String.join(
+        ", ",
+        java.util.stream.Stream.of(
+                "article_id",
+                "slug",
+                "title",
+                "excerpt",
+                "image_asset_id",
+                "image_url",
+                "image_alt",
+                "image_caption",
+                "category_slug",
+                "category_name",
+                "cast(%s.author_cards as text)",
+                "cast(%s.tag_cards as text)",
+                "reading_time_minutes",
+                "published_at")
+            .map(c -> c.contains("%s") ? c.formatted(alias) : alias + "." + c)
+            .toList());
+  }
+
+  /** The number of columns {@link #columns} selects. */
+  public static final int COLUMNS = 14;
+
+  /** The row whose {@link #columns} start at {@code from} in a native query's result row. */
+  public static TeaserRow of(Object[] r, int from) {
+    return new TeaserRow(
+        (UUID) r[from],
+        (String) r[from + 1],
+        (String) r[from + 2],
+        (String) r[from + 3],
+        (UUID) r[from + 4],
+        (String) r[from + 5],
+        (String) r[from + 6],
+        (String) r[from + 7],
+        (String) r[from + 8],
+        (String) r[from + 9],
+        (String) r[from + 10],
+        (String) r[from + 11],
+        ((Number) r[from + 12]).intValue(),
+        (Instant) r[from + 13]);
+  }
+
   /** The teasers readers get for these rows, in order. */
   public static List<TeaserView> views(List<TeaserRow> rows, Pictures pictures) {
     List<ImageInput> wanted = new ArrayList<>();

@@ -72,9 +72,11 @@ public class ProblemException extends WebApplicationException {
         412,
         "/problems/precondition-failed",
         "Edited by someone else",
-        "The article changed since the version in If-Match; fetch it again and reapply your edit",
+        currentEtag == null
+            ? "It does not exist yet, so no If-Match can match; send none to create it"
+            : "It changed since the version in If-Match; fetch it again and reapply your edit",
         null,
-        Map.of("ETag", currentEtag));
+        currentEtag == null ? Map.of() : Map.of("ETag", currentEtag));
   }
 
   public int status() {
