@@ -132,6 +132,8 @@ class BadInputCatalogTest {
     get("author slug well-formed but unknown", "/api/v1/authors/no-such-writer-here", 404, null);
     get("authors limit over the maximum", "/api/v1/authors?limit=101", 400, "limit");
     get("feed author with SQL", "/api/v1/feed?author=x%27--", 400, "author");
+    get("collection slug with SQL", "/api/v1/collections/x%27--", 400, "slug");
+    get("collection well-formed but unknown", "/api/v1/collections/no-such-page-here", 404, null);
     get("tags in an unknown order", "/api/v1/tags?order=random", 400, "order");
     get("unknown route", "/api/v1/nothing-here", 404, null);
     // Search: missing, over-long and odd queries.
@@ -400,6 +402,44 @@ class BadInputCatalogTest {
         "{\"name\":\"Pos\",\"position\":1e400}",
         400,
         "position");
+    send(
+        "collection without a name",
+        editor(),
+        "PUT",
+        "/api/v1/manage/collections/catalogue-page",
+        json,
+        "{\"items\":[]}",
+        400,
+        "name");
+    send(
+        "collection of 101 places",
+        editor(),
+        "PUT",
+        "/api/v1/manage/collections/catalogue-page",
+        json,
+        "{\"name\":\"P\",\"size\":101}",
+        400,
+        "size");
+    send(
+        "collection item that is not an id",
+        editor(),
+        "PUT",
+        "/api/v1/manage/collections/catalogue-page",
+        json,
+        "{\"name\":\"P\",\"items\":[{\"article\":\"x\"}]}",
+        400,
+        "items[0].article");
+    send(
+        "collection until that is not an instant",
+        editor(),
+        "PUT",
+        "/api/v1/manage/collections/catalogue-page",
+        json,
+        "{\"name\":\"P\",\"items\":[{\"article\":\""
+            + java.util.UUID.randomUUID()
+            + "\",\"until\":\"soon\"}]}",
+        400,
+        "items[0].until");
     send(
         "author without a name",
         editor(),

@@ -52,6 +52,8 @@ class RouteInventoryTest {
   private static String slug;
   private static String tag;
   private static String author;
+  private static String collection;
+  private static String articleId;
 
   private static void callersAndContent() {
     revoked = Api.newToken("admin", "revoked at once");
@@ -69,6 +71,19 @@ class RouteInventoryTest {
     Api.publish(id, null).then().statusCode(200);
     slug = Api.slug(id);
     author = newAuthor();
+    articleId = id;
+    collection = newCollection();
+  }
+
+  private static String newCollection() {
+    String made = Api.unique("page");
+    as(token("editor"))
+        .contentType(ContentType.JSON)
+        .body(Map.of("name", "Inventory page", "items", List.of(Map.of("article", articleId))))
+        .put("/api/v1/manage/collections/" + made)
+        .then()
+        .statusCode(201);
+    return made;
   }
 
   private static String newAuthor() {
@@ -176,6 +191,7 @@ class RouteInventoryTest {
         open("relatedArticles", r -> r.get("/api/v1/articles/" + slug + "/related"), 200),
         open("getTag", r -> r.get("/api/v1/tags/" + tag), 200),
         open("listAuthors", r -> r.get("/api/v1/authors"), 200),
+        open("getCollection", r -> r.get("/api/v1/collections/" + collection), 200),
         open("getAuthor", r -> r.get("/api/v1/authors/" + author), 200),
         open("changes", r -> r.get("/api/v1/changes"), 200),
         open("feed", r -> r.get("/api/v1/feed"), 200),
@@ -310,6 +326,27 @@ class RouteInventoryTest {
             403,
             200,
             200),
+        manage(
+            "getManagedCollection",
+            r -> r.get("/api/v1/manage/collections/" + collection),
+            403,
+            200,
+            200),
+        manage(
+            "putCollection",
+            r ->
+                r.contentType(ContentType.JSON)
+                    .body(Map.of("name", "Another page"))
+                    .put("/api/v1/manage/collections/" + Api.unique("page")),
+            403,
+            201,
+            201),
+        manage(
+            "deleteCollection",
+            r -> r.delete("/api/v1/manage/collections/" + newCollection()),
+            403,
+            204,
+            204),
         manage(
             "createAuthor",
             r ->

@@ -69,7 +69,17 @@ class VisibilityMatrixTest {
         .then()
         .statusCode(200);
 
+    String page = "page-" + word;
+    List<Map<String, Object>> items = new ArrayList<>();
+    made.values().forEach(m -> items.add(Map.of("article", m.id())));
+    Api.as(Api.token("editor"))
+        .contentType(io.restassured.http.ContentType.JSON)
+        .body(Map.of("name", "Matrix page", "items", items, "fill", Map.of("tag", tag)))
+        .put("/api/v1/manage/collections/" + page)
+        .then()
+        .statusCode(201);
     List<String> urls = urls(category, tag, author, word, made);
+    urls.add("/api/v1/collections/" + page);
     // While three are public, read every page twice: the response cache keeps them from then on.
     for (int round = 0; round < 2; round++) {
       urls.forEach(url -> given().get(url));
@@ -108,6 +118,14 @@ class VisibilityMatrixTest {
                 && !url.startsWith("/api/v1/tags")
                 && !url.startsWith("/api/v1/authors")
                 && !url.contains("/related");
+        if (url.startsWith("/api/v1/collections/")) {
+          checks.add(
+              () ->
+                  assertEquals(
+                      List.of(published.id()),
+                      JsonPath.from(body).getList("items.id"),
+                      full + ": the published one, once"));
+        }
         if (url.startsWith("/api/v1/authors/")) {
           checks.add(
               () ->
