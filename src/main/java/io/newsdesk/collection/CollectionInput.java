@@ -36,6 +36,16 @@ public record CollectionInput(
 
   static final int DEFAULT_SIZE = 20;
 
+  /** {@code size} places: these articles in order, then the newest of {@code category}. */
+  public static CollectionInput curated(
+      String name, int size, String category, List<UUID> articles, Instant until) {
+    return new CollectionInput(
+        name,
+        articles.stream().map(id -> new Item(id, until)).toList(),
+        size,
+        category == null ? null : new Fill(category, null));
+  }
+
   /** One curated place. */
   @Schema(name = "CollectionItemInput")
   public record Item(

@@ -25,13 +25,13 @@ import java.util.UUID;
  * {@code until} is skipped without editing the collection, and comes back when it is visible again.
  */
 @ApplicationScoped
-class CollectionService {
+public class CollectionService {
 
   /** What a reader gets, what it was built from, and when it goes stale by time alone. */
   record Read(CollectionView view, Set<String> keys, Instant validUntil) {}
 
   /** A write's result, and whether it created the collection. */
-  record Saved(ManagedCollectionView view, boolean created) {}
+  public record Saved(ManagedCollectionView view, boolean created) {}
 
   private final CollectionRepository collections;
   private final Pictures pictures;
@@ -69,7 +69,7 @@ class CollectionService {
    * Creates of one slug wait for each other, so the second one is a replace.
    */
   @Transactional
-  Saved put(String slug, String ifMatch, CollectionInput input) {
+  public Saved put(String slug, String ifMatch, CollectionInput input) {
     check(input);
     collections.lockSlug(slug);
     Collection found = collections.findByIdOptional(slug).orElse(null);

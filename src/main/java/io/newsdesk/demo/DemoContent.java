@@ -9,6 +9,8 @@ import io.newsdesk.author.AuthorInput;
 import io.newsdesk.author.AuthorService;
 import io.newsdesk.category.CategoryInput;
 import io.newsdesk.category.CategoryService;
+import io.newsdesk.collection.CollectionInput;
+import io.newsdesk.collection.CollectionService;
 import io.newsdesk.config.NewsdeskConfig;
 import io.newsdesk.media.AssetService;
 import io.newsdesk.media.ImageInput;
@@ -23,6 +25,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -70,6 +73,7 @@ class DemoContent {
   private final CategoryService categories;
   private final ManageArticleService articles;
   private final AuthorService authors;
+  private final CollectionService collections;
   private final AssetService assets;
   private final Clock clock;
 
@@ -78,12 +82,14 @@ class DemoContent {
       CategoryService categories,
       ManageArticleService articles,
       AuthorService authors,
+      CollectionService collections,
       AssetService assets,
       Clock clock) {
     this.config = config;
     this.categories = categories;
     this.articles = articles;
     this.authors = authors;
+    this.collections = collections;
     this.assets = assets;
     this.clock = clock;
   }
@@ -94,17 +100,32 @@ class DemoContent {
     }
     CATEGORIES.forEach(categories::create);
     AUTHORS.forEach(authors::create);
-    int loaded = 0;
+    List<UUID> loaded = new ArrayList<>();
     for (int n = 1; ; n++) {
       String text = read(String.format("demo/articles/%02d.md", n));
       if (text == null) {
         break;
       }
-      load(text, photo(n));
-      loaded++;
+      loaded.add(load(text, photo(n)));
     }
+    // The front page: three picks, then the newest world news; the breaking strip ends tonight.
+    collections.put(
+        "front-page",
+        null,
+        CollectionInput.curated(
+            "Front page", 8, "world", List.of(loaded.get(4), loaded.get(0), loaded.get(9)), null));
+    collections.put(
+        "breaking",
+        null,
+        CollectionInput.curated(
+            "Breaking news",
+            1,
+            null,
+            List.of(loaded.get(1)),
+            clock.instant().plus(Duration.ofHours(6))));
     LOG.infof(
-        "Loaded demo content: %d categories, %d published articles", CATEGORIES.size(), loaded);
+        "Loaded demo content: %d categories, %d authors, %d published articles, 2 collections",
+        CATEGORIES.size(), AUTHORS.size(), loaded.size());
   }
 
   /** A drawn photo for article {@code n}, in the media library like an upload. */
@@ -122,7 +143,7 @@ class DemoContent {
     return new ImageInput(id, null, null, null);
   }
 
-  private void load(String text, ImageInput photo) {
+  private UUID load(String text, ImageInput photo) {
     int split = text.indexOf("\n---\n");
     Map<String, String> header = new HashMap<>();
     for (String line : text.substring(0, split).split("\n")) {
@@ -151,6 +172,7 @@ class DemoContent {
     var created = articles.create(input, DEMO);
     Duration age = Duration.ofMinutes(Long.parseLong(header.get("minutes-ago")));
     articles.publish(created.id(), new PublishInput(clock.instant().minus(age)), DEMO);
+    return created.id();
   }
 
   private static List<String> list(String value) {
