@@ -27,7 +27,7 @@ class PreviewLinkResource {
   private final PreviewTokens tokens;
   private final ManageArticleService articles;
   private final CurrentCaller caller;
-  private final String baseUrl;
+  private final NewsdeskConfig.Site site;
 
   PreviewLinkResource(
       PreviewTokens tokens,
@@ -37,7 +37,7 @@ class PreviewLinkResource {
     this.tokens = tokens;
     this.articles = articles;
     this.caller = caller;
-    this.baseUrl = config.site().baseUrl();
+    this.site = config.site();
   }
 
   @POST
@@ -67,7 +67,12 @@ class PreviewLinkResource {
     PreviewTokens.Issued issued = tokens.issue(id, who);
     String path = "/api/v1/preview/" + issued.token();
     return Links.<PreviewView>created(path)
-        .entity(new PreviewView(issued.token(), baseUrl + path, issued.expiresAt()))
+        .entity(
+            new PreviewView(
+                issued.token(),
+                site.previewUrl(issued.token()),
+                site.baseUrl() + path,
+                issued.expiresAt()))
         .build();
   }
 }

@@ -7,5 +7,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "PreviewToken")
 public record PreviewView(
     @Schema(description = "Signed; grants reading this one article until expiresAt") String token,
-    @Schema(description = "The delivery URL that shows the article with this token") String url,
+    @Schema(
+            description =
+                "The link to share: the frontend's preview page when newsdesk.site.preview-url is"
+                    + " set, else apiUrl")
+        String url,
+    @Schema(description = "The delivery URL that gives the article with this token") String apiUrl,
     Instant expiresAt) {}

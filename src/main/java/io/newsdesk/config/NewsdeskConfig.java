@@ -222,6 +222,20 @@ public interface NewsdeskConfig {
     @WithDefault("/articles/{slug}")
     String articlePath();
 
+    /**
+     * Where editors open a preview link: a page of the frontend with {token} in it (e.g. {@code
+     * https://news.example/preview?token={token}}), which reads /api/v1/preview/{token}. Unset:
+     * preview links open the API's delivery URL itself.
+     */
+    Optional<String> previewUrl();
+
+    /** The link editors share for a preview token. */
+    default String previewUrl(String token) {
+      return previewUrl()
+          .map(template -> template.replace("{token}", token))
+          .orElse(baseUrl() + "/api/v1/preview/" + token);
+    }
+
     /** The public page of an article: what articles, feeds and sitemaps link to. */
     default String articleUrl(String category, String slug) {
       return baseUrl() + articlePath().replace("{category}", category).replace("{slug}", slug);

@@ -2,12 +2,13 @@ package io.newsdesk.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** An article's public URL, from the configured site and path. */
+/** An article's public URL and a preview's link, from the configured site. */
 class SiteTest {
 
-  private static NewsdeskConfig.Site site(String path) {
+  private static NewsdeskConfig.Site site(String path, String preview) {
     return new NewsdeskConfig.Site() {
       @Override
       public String name() {
@@ -23,6 +24,11 @@ class SiteTest {
       public String articlePath() {
         return path;
       }
+
+      @Override
+      public Optional<String> previewUrl() {
+        return Optional.ofNullable(preview);
+      }
     };
   }
 
@@ -30,9 +36,20 @@ class SiteTest {
   void theSlugAndTheCategoryFillThePath() {
     assertEquals(
         "https://news.example/articles/storm-closes-harbour",
-        site("/articles/{slug}").articleUrl("world", "storm-closes-harbour"));
+        site("/articles/{slug}", null).articleUrl("world", "storm-closes-harbour"));
     assertEquals(
         "https://news.example/world/storm-closes-harbour",
-        site("/{category}/{slug}").articleUrl("world", "storm-closes-harbour"));
+        site("/{category}/{slug}", null).articleUrl("world", "storm-closes-harbour"));
+  }
+
+  @Test
+  void previewLinksOpenTheFrontendWhenItHasAPreviewPage() {
+    assertEquals(
+        "https://news.example/api/v1/preview/abc",
+        site("/articles/{slug}", null).previewUrl("abc"));
+    assertEquals(
+        "https://www.news.example/preview?token=abc",
+        site("/articles/{slug}", "https://www.news.example/preview?token={token}")
+            .previewUrl("abc"));
   }
 }
