@@ -17,10 +17,10 @@ import java.util.UUID;
  */
 public class PostgresDatabase implements QuarkusTestResourceLifecycleManager {
 
-  private static final String ADMIN_URL =
+  static final String ADMIN_URL =
       env("NEWSDESK_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
-  private static final String USER = env("NEWSDESK_TEST_DB_USER", "postgres");
-  private static final String PASSWORD = env("NEWSDESK_TEST_DB_PASSWORD", "");
+  static final String USER = env("NEWSDESK_TEST_DB_USER", "postgres");
+  static final String PASSWORD = env("NEWSDESK_TEST_DB_PASSWORD", "");
 
   private String name;
 
