@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -202,6 +203,10 @@ class AuthorTest {
         .get("/api/v1/articles/" + slug)
         .then()
         .body("authors[0].name", equalTo("Carla Dias-Reis"));
+    assertTrue(
+        Api.allChanges().stream()
+            .anyMatch(c -> c.get("type").equals("updated") && c.get("id").equals(id)),
+        "the change feed tells clients the article reads differently");
     given()
         .queryParam("category", category)
         .get("/api/v1/feed")

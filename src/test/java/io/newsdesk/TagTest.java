@@ -100,10 +100,17 @@ class TagTest {
   void editorsNameAndDescribeTagsAndReadersSeeItAtOnce() {
     String category = Api.category();
     String tag = Api.unique("ferries");
-    Api.publish(article(category, "Ferry timetable changes", List.of(tag)), null)
-        .then()
-        .statusCode(200);
+    String id = article(category, "Ferry timetable changes", List.of(tag));
+    String slug = Api.publish(id, null).then().statusCode(200).extract().path("slug");
     given().get("/api/v1/tags/" + tag).then().statusCode(200).body("name", equalTo(tag));
+    for (int i = 0; i < 2; i++) { // cached from the second read on
+      given().get("/api/v1/articles/" + slug).then().body("tags[0].name", equalTo(tag));
+      given()
+          .queryParam("tag", tag)
+          .get("/api/v1/feed")
+          .then()
+          .body("items[0].tags[0].name", equalTo(tag));
+    }
     as(token("editor"))
         .contentType(ContentType.JSON)
         .body(Map.of("name", "Ferries", "description", "Crossings, timetables and the fleet"))
@@ -118,6 +125,16 @@ class TagTest {
         .statusCode(200)
         .body("name", equalTo("Ferries"))
         .body("description", equalTo("Crossings, timetables and the fleet"));
+    // the article and its card show the name at once, and the change feed says it was updated
+    given().get("/api/v1/articles/" + slug).then().body("tags[0].name", equalTo("Ferries"));
+    given()
+        .queryParam("tag", tag)
+        .get("/api/v1/feed")
+        .then()
+        .body("items[0].tags[0].name", equalTo("Ferries"));
+    org.junit.jupiter.api.Assertions.assertTrue(
+        Api.allChanges().stream()
+            .anyMatch(c -> c.get("type").equals("updated") && c.get("id").equals(id)));
 
     // a tag editors named before any article has it exists, with no articles
     String planned = Api.unique("elections");

@@ -6,8 +6,8 @@ import io.newsdesk.auth.Role;
 import io.newsdesk.author.AuthorService;
 import io.newsdesk.category.Category;
 import io.newsdesk.category.CategoryService;
-import io.newsdesk.changes.ChangeLog;
 import io.newsdesk.config.NewsdeskConfig;
+import io.newsdesk.event.ContentEvent;
 import io.newsdesk.media.Pictures;
 import io.newsdesk.revision.Revisions;
 import io.newsdesk.search.SearchIndex;
@@ -22,6 +22,7 @@ import io.newsdesk.web.PageInfo;
 import io.newsdesk.web.ProblemException;
 import io.newsdesk.web.Versions;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -47,7 +48,7 @@ public class ManageArticleService {
   private final AuthorService authors;
   private final TeaserService teasers;
   private final SearchIndex search;
-  private final ChangeLog changes;
+  private final Event<ContentEvent> events;
   private final Revisions revisions;
   private final ArticlePatches patches;
   private final Pictures pictures;
@@ -61,7 +62,7 @@ public class ManageArticleService {
       AuthorService authors,
       TeaserService teasers,
       SearchIndex search,
-      ChangeLog changes,
+      Event<ContentEvent> events,
       Revisions revisions,
       ArticlePatches patches,
       Pictures pictures,
@@ -73,7 +74,7 @@ public class ManageArticleService {
     this.authors = authors;
     this.teasers = teasers;
     this.search = search;
-    this.changes = changes;
+    this.events = events;
     this.revisions = revisions;
     this.patches = patches;
     this.pictures = pictures;
@@ -254,7 +255,7 @@ public class ManageArticleService {
   @Transactional
   void purge(UUID id) {
     Article article = findForUpdate(id);
-    changes.article(
+    changed(
         article.id,
         article.slug,
         article.title,
@@ -275,7 +276,7 @@ public class ManageArticleService {
     Article article = findForUpdate(id);
     TeaserSettings settings = teasers.override(article.teaserSource(), input);
     Instant publication = article.publication();
-    changes.article(
+    changed(
         article.id, article.slug, article.title, publication, publication, false, clock.instant());
     return settings;
   }
@@ -325,7 +326,7 @@ public class ManageArticleService {
     articles.flush();
     teasers.write(article.teaserSource());
     search.index(article.id);
-    changes.article(
+    changed(
         article.id,
         article.slug,
         article.title,
@@ -337,6 +338,18 @@ public class ManageArticleService {
     revisions.record(
         article.id, caller, action, input != null ? input : article.toInput(), view, now);
     return view;
+  }
+
+  /** Tells the change feed, webhooks, caches and metrics what the write did for readers. */
+  private void changed(
+      UUID id,
+      String slug,
+      String title,
+      Instant before,
+      Instant after,
+      boolean deleted,
+      Instant now) {
+    events.fire(new ContentEvent.ArticleWritten(id, slug, title, before, after, deleted, now));
   }
 
   /** PostgreSQL keeps microseconds and a range of years; anything outside is a client mistake. */

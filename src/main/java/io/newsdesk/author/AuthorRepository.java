@@ -1,5 +1,6 @@
 package io.newsdesk.author;
 
+import io.newsdesk.event.ContentEvent;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,16 +70,24 @@ class AuthorRepository implements PanacheRepositoryBase<Author, String> {
 
   /**
    * Rewrites the cards of every teaser crediting the author (its name or avatar changed), stamped
-   * {@code now}: the article pages that show them changed then. The number of teasers rewritten.
+   * {@code now}: the article pages that show them changed then. The published ones among them.
    */
-  int rewriteCards(String slug, Instant now) {
-    return getEntityManager()
-        .createNativeQuery(
-            "update teaser t set author_cards = "
-                + AuthorCard.cardsOf("t")
-                + ", cards_updated_at = :now where t.authors @> array[cast(:slug as text)]")
-        .setParameter("slug", slug)
-        .setParameter("now", now)
-        .executeUpdate();
+  @SuppressWarnings("unchecked")
+  List<ContentEvent.LiveArticle> rewriteCards(String slug, Instant now) {
+    List<Object[]> rows =
+        getEntityManager()
+            .createNativeQuery(
+                "with rewritten as (update teaser t set author_cards = "
+                    + AuthorCard.cardsOf("t")
+                    + ", cards_updated_at = :now where t.authors @> array[cast(:slug as text)]"
+                    + " returning t.article_id, t.slug, t.published_at)"
+                    + " select article_id, slug from rewritten where published_at <= :now",
+                Object[].class)
+            .setParameter("slug", slug)
+            .setParameter("now", now)
+            .getResultList();
+    return rows.stream()
+        .map(r -> new ContentEvent.LiveArticle((java.util.UUID) r[0], (String) r[1]))
+        .toList();
   }
 }

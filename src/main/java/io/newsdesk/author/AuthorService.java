@@ -3,7 +3,7 @@ package io.newsdesk.author;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.newsdesk.changes.ChangeLog;
+import io.newsdesk.event.ContentEvent;
 import io.newsdesk.media.ImageView;
 import io.newsdesk.media.Pictures;
 import io.newsdesk.text.BodyFormat;
@@ -14,6 +14,7 @@ import io.newsdesk.web.PageInfo;
 import io.newsdesk.web.ProblemException;
 import io.newsdesk.web.Versions;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,19 +34,19 @@ public class AuthorService {
 
   private final AuthorRepository authors;
   private final Pictures pictures;
-  private final ChangeLog changes;
+  private final Event<ContentEvent> events;
   private final ObjectMapper json;
   private final Clock clock;
 
   AuthorService(
       AuthorRepository authors,
       Pictures pictures,
-      ChangeLog changes,
+      Event<ContentEvent> events,
       ObjectMapper json,
       Clock clock) {
     this.authors = authors;
     this.pictures = pictures;
-    this.changes = changes;
+    this.events = events;
     this.json = json;
     this.clock = clock;
   }
@@ -86,7 +87,7 @@ public class AuthorService {
     write(author, input, now);
     authors.persist(author);
     authors.flush();
-    changes.authorChanged(author.slug, false, now);
+    events.fire(new ContentEvent.AuthorChanged(author.slug, List.of(), now));
     return managed(author);
   }
 
@@ -101,7 +102,7 @@ public class AuthorService {
     Instant now = clock.instant(); // after the lock, as for articles
     write(author, input, now);
     authors.flush();
-    changes.authorChanged(slug, authors.rewriteCards(slug, now) > 0, now);
+    events.fire(new ContentEvent.AuthorChanged(slug, authors.rewriteCards(slug, now), now));
     return managed(author);
   }
 
@@ -116,7 +117,7 @@ public class AuthorService {
     }
     authors.delete(author);
     authors.flush();
-    changes.authorChanged(slug, false, clock.instant());
+    events.fire(new ContentEvent.AuthorChanged(slug, List.of(), clock.instant()));
   }
 
   /**

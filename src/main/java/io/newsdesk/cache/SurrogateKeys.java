@@ -1,5 +1,9 @@
 package io.newsdesk.cache;
 
+import io.newsdesk.event.ContentEvent;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -25,6 +29,56 @@ public final class SurrogateKeys {
   public static final String ALL = "*";
 
   private SurrogateKeys() {}
+
+  /**
+   * The keys a change touched: every cached response that names one of them reads differently now.
+   * The one place where writes name keys, beside the responses that carry them.
+   */
+  public static Set<String> touchedBy(ContentEvent event) {
+    Set<String> keys = new LinkedHashSet<>();
+    if (event instanceof ContentEvent.ArticleWritten w) {
+      if (w.seen()) {
+        keys.add(article(w.id()));
+        keys.add(FEED);
+      }
+    } else if (event instanceof ContentEvent.ArticlesReleased released) {
+      released.releases().forEach(release -> keys.add(article(release.id())));
+      if (!keys.isEmpty()) {
+        keys.add(FEED);
+      }
+    } else if (event instanceof ContentEvent.CategoryChanged changed) {
+      keys.add(CATEGORIES);
+      keys.add(category(changed.slug()));
+      if (changed.previousSlug() != null) { // renamed or moved: its articles show it
+        keys.add(category(changed.previousSlug()));
+        keys.add(FEED);
+      }
+    } else if (event instanceof ContentEvent.AuthorChanged changed) {
+      keys.add(AUTHORS);
+      keys.add(author(changed.slug())); // their profile, and every article crediting them
+      live(keys, changed.live());
+    } else if (event instanceof ContentEvent.TagChanged changed) {
+      keys.add(TAGS);
+      keys.add(tag(changed.slug())); // the tag, and every article showing its name
+      live(keys, changed.live());
+    } else if (event instanceof ContentEvent.AssetChanged changed) {
+      if (changed.action() == ContentEvent.AssetAction.deleted) {
+        keys.add(asset(changed.id())); // its renditions kept in memory
+      }
+      changed.live().forEach(a -> keys.add(article(a.id())));
+      live(keys, changed.live());
+    } else if (event instanceof ContentEvent.CollectionChanged changed) {
+      keys.add(collection(changed.slug()));
+    }
+    return keys;
+  }
+
+  /** Live articles read differently: so do the lists that show their cards. */
+  private static void live(Set<String> keys, List<ContentEvent.LiveArticle> live) {
+    if (!live.isEmpty()) {
+      keys.add(FEED);
+    }
+  }
 
   public static String article(UUID id) {
     return "article:" + id;

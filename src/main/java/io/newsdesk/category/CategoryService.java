@@ -1,14 +1,17 @@
 package io.newsdesk.category;
 
-import io.newsdesk.changes.ChangeLog;
+import io.newsdesk.event.ContentEvent;
 import io.newsdesk.teaser.TeaserService;
 import io.newsdesk.text.Slugs;
 import io.newsdesk.web.Page;
 import io.newsdesk.web.PageInfo;
 import io.newsdesk.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Category use cases: read, create, change (teasers follow at once), delete when unused. */
@@ -17,14 +20,17 @@ public class CategoryService {
 
   private final CategoryRepository categories;
   private final TeaserService teasers;
-  private final ChangeLog changes;
+  private final Event<ContentEvent> events;
   private final Clock clock;
 
   CategoryService(
-      CategoryRepository categories, TeaserService teasers, ChangeLog changes, Clock clock) {
+      CategoryRepository categories,
+      TeaserService teasers,
+      Event<ContentEvent> events,
+      Clock clock) {
     this.categories = categories;
     this.teasers = teasers;
-    this.changes = changes;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -67,7 +73,7 @@ public class CategoryService {
     category.apply(slug, input, parent(input), clock.instant());
     categories.persist(category);
     categories.flush();
-    changes.categoryTouched(slug);
+    touched(slug);
     return CategoryView.from(category);
   }
 
@@ -86,10 +92,15 @@ public class CategoryService {
     String oldName = category.name;
     category.apply(newSlug, input, parent, clock.instant());
     if (newSlug.equals(slug) && category.name.equals(oldName)) {
-      changes.categoryTouched(slug);
+      touched(slug);
     } else {
-      teasers.categoryChanged(category.id, category.slug, category.name);
-      changes.categoryChanged(category.id, slug, newSlug, clock.instant());
+      Instant now = clock.instant();
+      events.fire(
+          new ContentEvent.CategoryChanged(
+              newSlug,
+              slug,
+              teasers.categoryChanged(category.id, category.slug, category.name, now),
+              now));
     }
     return CategoryView.from(category);
   }
@@ -113,7 +124,12 @@ public class CategoryService {
       throw ProblemException.conflict(null, "The category '" + slug + "' still has subcategories");
     }
     categories.delete(category);
-    changes.categoryTouched(slug);
+    touched(slug);
+  }
+
+  /** Created, deleted, or changed in a way its articles do not show. */
+  private void touched(String slug) {
+    events.fire(new ContentEvent.CategoryChanged(slug, null, List.of(), clock.instant()));
   }
 
   private Category parent(CategoryInput input) {

@@ -9,10 +9,10 @@ import java.util.List;
 @ApplicationScoped
 class ChangeService {
 
-  private final ChangeLog log;
+  private final ChangeFeed feed;
 
-  ChangeService(ChangeLog log) {
-    this.log = log;
+  ChangeService(ChangeFeed feed) {
+    this.feed = feed;
   }
 
   /**
@@ -21,10 +21,10 @@ class ChangeService {
    */
   Page<ChangeView> since(String cursor, int limit) {
     long after = cursor == null ? 0 : ChangeCursor.decode(cursor);
-    List<ChangeLog.Change> changes = log.after(after, limit);
+    List<ChangeFeed.Change> changes = feed.after(after, limit);
     long last = changes.isEmpty() ? after : changes.get(changes.size() - 1).seq();
     return new Page<>(
-        changes.stream().map(ChangeLog.Change::view).toList(),
+        changes.stream().map(ChangeFeed.Change::view).toList(),
         PageInfo.cursors(limit, ChangeCursor.encode(last), null));
   }
 }

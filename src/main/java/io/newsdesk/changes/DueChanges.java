@@ -1,39 +1,36 @@
 package io.newsdesk.changes;
 
-import io.newsdesk.cache.Invalidations;
 import io.newsdesk.cache.ResponseCache;
-import io.newsdesk.cache.SurrogateKeys;
+import io.newsdesk.event.ContentEvent;
 import io.newsdesk.web.DatabaseErrors;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
  * Scheduled articles become visible by time alone (every delivery query compares publishedAt with
  * now). This job does what follows from that: it gives each due publication its place in the change
- * feed, exactly once whatever the number of instances, tells every cache, and keeps the response
- * cache's expiry at the next publication to come.
+ * feed, exactly once whatever the number of instances, announces the releases (webhooks, caches,
+ * metrics), and keeps the response cache's expiry at the next publication to come.
  */
 @ApplicationScoped
 class DueChanges {
 
   private static final Logger LOG = Logger.getLogger(DueChanges.class);
 
-  private final ChangeLog log;
-  private final Invalidations invalidations;
+  private final ChangeFeed feed;
+  private final Event<ContentEvent> events;
   private final ResponseCache cache;
   private final Clock clock;
 
-  DueChanges(ChangeLog log, Invalidations invalidations, ResponseCache cache, Clock clock) {
-    this.log = log;
-    this.invalidations = invalidations;
+  DueChanges(ChangeFeed feed, Event<ContentEvent> events, ResponseCache cache, Clock clock) {
+    this.feed = feed;
+    this.events = events;
     this.cache = cache;
     this.clock = clock;
   }
@@ -56,14 +53,13 @@ class DueChanges {
   private void release() {
     ResponseCache.Ticket ticket = cache.ticket();
     Instant now = clock.instant();
-    Instant next = log.nextDue();
+    Instant next = feed.nextDue();
     if (next != null && !next.isAfter(now)) {
-      List<UUID> released = log.releaseDue(now);
-      Set<String> keys = new LinkedHashSet<>();
-      released.forEach(id -> keys.add(SurrogateKeys.article(id)));
-      keys.add(SurrogateKeys.FEED);
-      invalidations.touch(keys);
-      next = log.nextDue();
+      List<ContentEvent.ArticlesReleased.Release> released = feed.releaseDue(now);
+      if (!released.isEmpty()) {
+        events.fire(new ContentEvent.ArticlesReleased(released));
+      }
+      next = feed.nextDue();
     }
     cache.nextDue(ticket, next == null ? Instant.MAX : next);
   }

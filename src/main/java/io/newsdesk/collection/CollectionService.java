@@ -1,7 +1,7 @@
 package io.newsdesk.collection;
 
 import io.newsdesk.cache.SurrogateKeys;
-import io.newsdesk.changes.ChangeLog;
+import io.newsdesk.event.ContentEvent;
 import io.newsdesk.media.Pictures;
 import io.newsdesk.teaser.TeaserRow;
 import io.newsdesk.teaser.TeaserView;
@@ -9,6 +9,7 @@ import io.newsdesk.web.FieldError;
 import io.newsdesk.web.ProblemException;
 import io.newsdesk.web.Versions;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,14 +36,17 @@ public class CollectionService {
 
   private final CollectionRepository collections;
   private final Pictures pictures;
-  private final ChangeLog changes;
+  private final Event<ContentEvent> events;
   private final Clock clock;
 
   CollectionService(
-      CollectionRepository collections, Pictures pictures, ChangeLog changes, Clock clock) {
+      CollectionRepository collections,
+      Pictures pictures,
+      Event<ContentEvent> events,
+      Clock clock) {
     this.collections = collections;
     this.pictures = pictures;
-    this.changes = changes;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -86,7 +90,7 @@ public class CollectionService {
     }
     collections.flush();
     collections.replaceItems(slug, input.itemsOrEmpty());
-    changes.collectionChanged(slug);
+    events.fire(new ContentEvent.CollectionChanged(slug, clock.instant()));
     return new Saved(managed(collection), found == null);
   }
 
@@ -96,7 +100,7 @@ public class CollectionService {
     Collection collection = collections.findByIdOptional(slug).orElseThrow(() -> notFound(slug));
     collections.delete(collection);
     collections.flush();
-    changes.collectionChanged(slug);
+    events.fire(new ContentEvent.CollectionChanged(slug, clock.instant()));
   }
 
   /** Items name existing articles, each once; a fill names one source. */

@@ -1,8 +1,10 @@
 package io.newsdesk.media;
 
+import io.newsdesk.event.ContentEvent;
 import io.newsdesk.web.LikePatterns;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -46,10 +48,33 @@ class AssetRepository implements PanacheRepositoryBase<Asset, UUID> {
                 "select exists (select 1 from article where image_asset_id = :id"
                     + " or image_url like :p or body_html like :p)"
                     + " or exists (select 1 from teaser where image_asset_id = :id"
-                    + " or override_image_asset_id = :id or image_url like :p)")
+                    + " or override_image_asset_id = :id or image_url like :p)"
+                    + " or exists (select 1 from author where avatar_asset_id = :id)")
             .setParameter("id", id)
             .setParameter("p", pattern)
             .getSingleResult();
+  }
+
+  /**
+   * The published articles that show the asset: as their picture, on their card, or as the avatar
+   * of an author they credit.
+   */
+  @SuppressWarnings("unchecked")
+  List<ContentEvent.LiveArticle> shownLive(UUID id, Instant now) {
+    List<Object[]> rows =
+        getEntityManager()
+            .createNativeQuery(
+                "select t.article_id, t.slug from teaser t join article a on a.id = t.article_id"
+                    + " where t.published_at <= :now and (t.image_asset_id = :id"
+                    + " or a.image_asset_id = :id or t.author_cards @> cast(:avatar as jsonb))",
+                Object[].class)
+            .setParameter("id", id)
+            .setParameter("now", now)
+            .setParameter("avatar", "[{\"avatar\": {\"asset\": \"" + id + "\"}}]")
+            .getResultList();
+    return rows.stream()
+        .map(r -> new ContentEvent.LiveArticle((UUID) r[0], (String) r[1]))
+        .toList();
   }
 
   private static final String MATCH =

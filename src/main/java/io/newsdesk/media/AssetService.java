@@ -4,22 +4,23 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsdesk.auth.Caller;
-import io.newsdesk.changes.ChangeLog;
 import io.newsdesk.config.NewsdeskConfig;
+import io.newsdesk.event.ContentEvent;
 import io.newsdesk.web.MergePatch;
 import io.newsdesk.web.Page;
 import io.newsdesk.web.PageInfo;
 import io.newsdesk.web.ProblemException;
 import io.newsdesk.web.Problems;
-import io.newsdesk.webhook.Events;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -47,14 +48,14 @@ public class AssetService {
   private final Clock clock;
   private final NewsdeskConfig.Media config;
   private final DecodePermits decodes;
-  private final ChangeLog changes;
+  private final Event<ContentEvent> events;
 
   AssetService(
       AssetRepository assets,
       MediaStore store,
       MediaUrls urls,
       DecodePermits decodes,
-      ChangeLog changes,
+      Event<ContentEvent> events,
       ObjectMapper json,
       Validator validator,
       Clock clock,
@@ -63,7 +64,7 @@ public class AssetService {
     this.store = store;
     this.urls = urls;
     this.decodes = decodes;
-    this.changes = changes;
+    this.events = events;
     this.json = json;
     this.validator = validator;
     this.clock = clock;
@@ -112,7 +113,9 @@ public class AssetService {
               store.write(upload(asset.id), bytes); // before the row commits
               assets.persist(asset);
               assets.flush();
-              changes.assetTouched(Events.ASSET_CREATED, asset.id);
+              events.fire(
+                  new ContentEvent.AssetChanged(
+                      asset.id, ContentEvent.AssetAction.created, List.of(), clock.instant()));
               return new Uploaded(view(asset), false);
             });
   }
@@ -161,7 +164,12 @@ public class AssetService {
               if (!asset.editable().equals(before)) {
                 asset.updatedAt = clock.instant();
                 assets.flush();
-                changes.assetChanged(asset.id, asset.updatedAt);
+                events.fire(
+                    new ContentEvent.AssetChanged(
+                        asset.id,
+                        ContentEvent.AssetAction.updated,
+                        assets.shownLive(asset.id, asset.updatedAt),
+                        asset.updatedAt));
               }
               return view(asset);
             });
@@ -178,11 +186,15 @@ public class AssetService {
               Asset asset = find(id);
               if (assets.inUse(id)) {
                 throw ProblemException.conflict(
-                    null, "The asset is shown by an article or a teaser; replace it there first");
+                    null,
+                    "The asset is shown by an article, a teaser or an author's profile; replace it there"
+                        + " first");
               }
               assets.delete(asset);
               assets.flush(); // a reference that raced the check fails here, files untouched
-              changes.assetTouched(Events.ASSET_DELETED, id);
+              events.fire(
+                  new ContentEvent.AssetChanged(
+                      id, ContentEvent.AssetAction.deleted, List.of(), clock.instant()));
               store.deleteAll(id.toString());
             });
   }

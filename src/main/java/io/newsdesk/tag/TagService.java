@@ -1,16 +1,15 @@
 package io.newsdesk.tag;
 
-import io.newsdesk.cache.Invalidations;
-import io.newsdesk.cache.SurrogateKeys;
+import io.newsdesk.event.ContentEvent;
 import io.newsdesk.web.Page;
 import io.newsdesk.web.PageInfo;
 import io.newsdesk.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Tags as readers see them: those of published articles, counted over published articles only (a
@@ -36,12 +35,12 @@ class TagService {
       """;
 
   private final EntityManager entityManager;
-  private final Invalidations invalidations;
+  private final Event<ContentEvent> events;
   private final Clock clock;
 
-  TagService(EntityManager entityManager, Invalidations invalidations, Clock clock) {
+  TagService(EntityManager entityManager, Event<ContentEvent> events, Clock clock) {
     this.entityManager = entityManager;
-    this.invalidations = invalidations;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -120,20 +119,27 @@ class TagService {
       entityManager.persist(tag); // its state as it is now is what gets inserted
     }
     entityManager.flush();
-    // Cards show the tag's name: those that have the tag are rewritten, and every list drops.
-    int cards =
+    // Cards show the tag's name: those that have the tag are rewritten.
+    @SuppressWarnings("unchecked")
+    List<Object[]> live =
         entityManager
             .createNativeQuery(
-                "update teaser t set tag_cards = "
+                "with rewritten as (update teaser t set tag_cards = "
                     + TagRef.refsOf("t")
-                    + ", cards_updated_at = :now where t.tags @> array[cast(:slug as text)]")
+                    + ", cards_updated_at = :now where t.tags @> array[cast(:slug as text)]"
+                    + " returning t.article_id, t.slug, t.published_at)"
+                    + " select article_id, slug from rewritten where published_at <= :now",
+                Object[].class)
             .setParameter("slug", slug)
             .setParameter("now", tag.updatedAt)
-            .executeUpdate();
-    invalidations.touch(
-        cards == 0
-            ? Set.of(SurrogateKeys.TAGS, SurrogateKeys.tag(slug))
-            : Set.of(SurrogateKeys.TAGS, SurrogateKeys.tag(slug), SurrogateKeys.FEED));
+            .getResultList();
+    events.fire(
+        new ContentEvent.TagChanged(
+            slug,
+            live.stream()
+                .map(r -> new ContentEvent.LiveArticle((java.util.UUID) r[0], (String) r[1]))
+                .toList(),
+            tag.updatedAt));
     return get(slug);
   }
 

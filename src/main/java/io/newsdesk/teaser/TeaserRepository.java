@@ -1,6 +1,7 @@
 package io.newsdesk.teaser;
 
 import io.newsdesk.author.AuthorCard;
+import io.newsdesk.event.ContentEvent;
 import io.newsdesk.tag.TagRef;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -123,7 +124,24 @@ public class TeaserRepository implements PanacheRepositoryBase<Teaser, UUID> {
     return count("categoryId", categoryId);
   }
 
-  void renameCategory(long categoryId, String slug, String name) {
-    update("categorySlug = ?1, categoryName = ?2 where categoryId = ?3", slug, name, categoryId);
+  /** Renames the category on its cards; the published articles among them, which now read so. */
+  @SuppressWarnings("unchecked")
+  List<ContentEvent.LiveArticle> renameCategory(
+      long categoryId, String slug, String name, Instant now) {
+    List<Object[]> rows =
+        getEntityManager()
+            .createNativeQuery(
+                "with renamed as (update teaser set category_slug = :slug, category_name = :name"
+                    + " where category_id = :category returning article_id, slug, published_at)"
+                    + " select article_id, slug from renamed where published_at <= :now",
+                Object[].class)
+            .setParameter("slug", slug)
+            .setParameter("name", name)
+            .setParameter("category", categoryId)
+            .setParameter("now", now)
+            .getResultList();
+    return rows.stream()
+        .map(r -> new ContentEvent.LiveArticle((UUID) r[0], (String) r[1]))
+        .toList();
   }
 }

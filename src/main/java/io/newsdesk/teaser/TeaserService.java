@@ -1,6 +1,7 @@
 package io.newsdesk.teaser;
 
 import io.newsdesk.config.NewsdeskConfig;
+import io.newsdesk.event.ContentEvent;
 import io.newsdesk.media.Pictures;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -73,8 +74,10 @@ public class TeaserService {
     return teasers.countInCategory(categoryId);
   }
 
+  /** The category's cards show its new name and slug; the published ones among them. */
   @Transactional(TxType.MANDATORY)
-  public void categoryChanged(long categoryId, String slug, String name) {
-    teasers.renameCategory(categoryId, slug, name);
+  public List<ContentEvent.LiveArticle> categoryChanged(
+      long categoryId, String slug, String name, java.time.Instant now) {
+    return teasers.renameCategory(categoryId, slug, name, now);
   }
 }

@@ -1,0 +1,28 @@
+package io.newsdesk.cache;
+
+import io.newsdesk.event.ContentEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * The caches' side of every {@link ContentEvent}: the surrogate keys it touched (named by {@link
+ * SurrogateKeys#touchedBy}, beside the keys responses carry) are dropped here and on every other
+ * instance when the write commits; a newly scheduled publication also brings the next expiry
+ * forward.
+ */
+@ApplicationScoped
+class ContentInvalidation {
+
+  private final Invalidations invalidations;
+
+  ContentInvalidation(Invalidations invalidations) {
+    this.invalidations = invalidations;
+  }
+
+  void drop(@Observes @Priority(300) ContentEvent event) {
+    invalidations.touch(
+        SurrogateKeys.touchedBy(event),
+        event instanceof ContentEvent.ArticleWritten w && w.scheduled() ? w.after() : null);
+  }
+}
