@@ -1,0 +1,69 @@
+package io.newsdesk.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.newsdesk.event.ContentEvent;
+import io.newsdesk.event.ContentEvent.LiveArticle;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** What each kind of write drops: exactly the keys of the responses it changed. */
+class SurrogateKeysTest {
+
+  private static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
+  private static final UUID ID = UUID.fromString("00000000-0000-0000-0000-000000000001");
+  private static final List<LiveArticle> ONE_LIVE = List.of(new LiveArticle(ID, "storm"));
+
+  @Test
+  void aDraftThatStaysADraftTouchesNothingAndAnyOtherArticleWriteItsPageAndTheLists() {
+    assertEquals(
+        Set.of(),
+        SurrogateKeys.touchedBy(
+            new ContentEvent.ArticleWritten(ID, "storm", "Storm", null, null, false, NOW)));
+    assertEquals(
+        Set.of("article:" + ID, "feed"),
+        SurrogateKeys.touchedBy(
+            new ContentEvent.ArticleWritten(ID, "storm", "Storm", null, NOW, false, NOW)));
+  }
+
+  @Test
+  void authorsAndTagsDropTheListsOnlyWhenALiveArticleShowsThem() {
+    assertEquals(
+        Set.of("authors", "author:ana"),
+        SurrogateKeys.touchedBy(new ContentEvent.AuthorChanged("ana", List.of(), NOW)));
+    assertEquals(
+        Set.of("authors", "author:ana", "feed"),
+        SurrogateKeys.touchedBy(new ContentEvent.AuthorChanged("ana", ONE_LIVE, NOW)));
+    assertEquals(
+        Set.of("tags", "tag:ferries", "feed"),
+        SurrogateKeys.touchedBy(new ContentEvent.TagChanged("ferries", ONE_LIVE, NOW)));
+  }
+
+  @Test
+  void categoriesAssetsAndCollections() {
+    assertEquals(
+        Set.of("categories", "category:world"),
+        SurrogateKeys.touchedBy(new ContentEvent.CategoryChanged("world", null, List.of(), NOW)));
+    assertEquals(
+        Set.of("categories", "category:earth", "category:world", "feed"),
+        SurrogateKeys.touchedBy(new ContentEvent.CategoryChanged("earth", "world", ONE_LIVE, NOW)));
+    assertEquals(
+        Set.of("article:" + ID, "feed"),
+        SurrogateKeys.touchedBy(
+            new ContentEvent.AssetChanged(ID, ContentEvent.AssetAction.updated, ONE_LIVE, NOW)));
+    assertEquals(
+        Set.of("asset:" + ID),
+        SurrogateKeys.touchedBy(
+            new ContentEvent.AssetChanged(ID, ContentEvent.AssetAction.deleted, List.of(), NOW)));
+    assertEquals(
+        Set.of(),
+        SurrogateKeys.touchedBy(
+            new ContentEvent.AssetChanged(ID, ContentEvent.AssetAction.created, List.of(), NOW)));
+    assertEquals(
+        Set.of("collection:front-page"),
+        SurrogateKeys.touchedBy(new ContentEvent.CollectionChanged("front-page", NOW)));
+  }
+}
