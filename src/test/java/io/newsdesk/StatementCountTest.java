@@ -30,6 +30,7 @@ class StatementCountTest {
   private String slug;
   private String withPhoto;
   private String photoCategory;
+  private String collection;
 
   /** Five stories, and five more with photos (two different ones) in a category of their own. */
   @BeforeEach
@@ -43,14 +44,42 @@ class StatementCountTest {
         List.of(
             AssetTest.upload(TestImages.jpeg(400, 300), "image/jpeg").path("id"),
             AssetTest.upload(TestImages.jpeg(300, 400), "image/jpeg").path("id"));
+    // two authors, one with an avatar: their cards come with the teasers, the avatar with the
+    // photos
+    String pictured = Api.unique("counted");
+    String plain = Api.unique("counted");
+    for (String author : List.of(pictured, plain)) {
+      Map<String, Object> profile = new java.util.HashMap<>(Map.of("slug", author, "name", author));
+      if (author.equals(pictured)) {
+        profile.put("avatar", Map.of("asset", assets.get(0)));
+      }
+      Api.as(Api.token("editor"))
+          .contentType(io.restassured.http.ContentType.JSON)
+          .body(profile)
+          .post("/api/v1/manage/authors")
+          .then()
+          .statusCode(201);
+    }
+    List<Map<String, String>> items = new java.util.ArrayList<>();
     for (int i = 0; i < 5; i++) {
       Map<String, Object> body = Api.article(photos, "Counted photo story " + i);
       body.put("image", Map.of("asset", assets.get(i % 2)));
-      withPhoto =
-          publish(
-              Api.create(Api.token("editor"), body).then().statusCode(201).extract().path("id"), i);
+      body.put("authors", List.of(pictured, plain));
+      body.put("tags", List.of("counted", "photos"));
+      String id = Api.create(Api.token("editor"), body).then().statusCode(201).extract().path("id");
+      withPhoto = publish(id, i);
+      items.add(Map.of("article", id));
     }
     photoCategory = photos;
+    collection = Api.unique("counted");
+    Api.as(Api.token("editor"))
+        .contentType(io.restassured.http.ContentType.JSON)
+        .body(
+            Map.of(
+                "name", "Counted", "items", items, "size", 8, "fill", Map.of("category", category)))
+        .put("/api/v1/manage/collections/" + collection)
+        .then()
+        .statusCode(201);
   }
 
   private static String publish(String id, int i) {
@@ -106,6 +135,20 @@ class StatementCountTest {
                     .get("/api/v1/search")
                     .then()
                     .statusCode(200)));
+  }
+
+  @Test
+  void aCollectionIsFourStatementsWhateverItsSize() {
+    // the collection, its teasers (curated and filled), the next end of an item, the pictures
+    assertEquals(
+        4,
+        statementsFor(
+            () ->
+                given()
+                    .get("/api/v1/collections/" + collection)
+                    .then()
+                    .statusCode(200)
+                    .body("items.size()", org.hamcrest.Matchers.equalTo(8))));
   }
 
   @Test
