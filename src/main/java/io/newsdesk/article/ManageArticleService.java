@@ -55,6 +55,7 @@ public class ManageArticleService {
   private final ArticleService readers;
   private final Clock clock;
   private final int wordsPerMinute;
+  private final NewsdeskConfig.Site site;
 
   ManageArticleService(
       ArticleRepository articles,
@@ -81,6 +82,7 @@ public class ManageArticleService {
     this.readers = readers;
     this.clock = clock;
     this.wordsPerMinute = config.reading().wordsPerMinute();
+    this.site = config.site();
   }
 
   @Transactional
@@ -255,14 +257,7 @@ public class ManageArticleService {
   @Transactional
   void purge(UUID id) {
     Article article = findForUpdate(id);
-    changed(
-        article.id,
-        article.slug,
-        article.title,
-        article.publication(),
-        null,
-        true,
-        clock.instant());
+    changed(article, article.publication(), null, true, clock.instant());
     articles.delete(article);
   }
 
@@ -276,8 +271,7 @@ public class ManageArticleService {
     Article article = findForUpdate(id);
     TeaserSettings settings = teasers.override(article.teaserSource(), input);
     Instant publication = article.publication();
-    changed(
-        article.id, article.slug, article.title, publication, publication, false, clock.instant());
+    changed(article, publication, publication, false, clock.instant());
     return settings;
   }
 
@@ -326,14 +320,7 @@ public class ManageArticleService {
     articles.flush();
     teasers.write(article.teaserSource());
     search.index(article.id);
-    changed(
-        article.id,
-        article.slug,
-        article.title,
-        before,
-        article.publication(),
-        article.status == Article.State.archived,
-        now);
+    changed(article, before, article.publication(), article.status == Article.State.archived, now);
     ManagedArticleView view = ManagedArticleView.from(article, now);
     revisions.record(
         article.id, caller, action, input != null ? input : article.toInput(), view, now);
@@ -342,14 +329,17 @@ public class ManageArticleService {
 
   /** Tells the change feed, webhooks, caches and metrics what the write did for readers. */
   private void changed(
-      UUID id,
-      String slug,
-      String title,
-      Instant before,
-      Instant after,
-      boolean deleted,
-      Instant now) {
-    events.fire(new ContentEvent.ArticleWritten(id, slug, title, before, after, deleted, now));
+      Article article, Instant before, Instant after, boolean deleted, Instant now) {
+    events.fire(
+        new ContentEvent.ArticleWritten(
+            article.id,
+            article.slug,
+            site.articleUrl(article.category.slug(), article.slug),
+            article.title,
+            before,
+            after,
+            deleted,
+            now));
   }
 
   /** PostgreSQL keeps microseconds and a range of years; anything outside is a client mistake. */

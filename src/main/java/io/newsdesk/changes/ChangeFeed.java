@@ -1,5 +1,6 @@
 package io.newsdesk.changes;
 
+import io.newsdesk.config.NewsdeskConfig;
 import io.newsdesk.event.ContentEvent;
 import io.newsdesk.event.ContentEvent.ArticleWritten;
 import io.newsdesk.event.ContentEvent.ArticlesReleased;
@@ -35,10 +36,12 @@ public class ChangeFeed {
 
   private final EntityManager entityManager;
   private final Event<ContentEvent> events;
+  private final NewsdeskConfig.Site site;
 
-  ChangeFeed(EntityManager entityManager, Event<ContentEvent> events) {
+  ChangeFeed(EntityManager entityManager, Event<ContentEvent> events, NewsdeskConfig config) {
     this.entityManager = entityManager;
     this.events = events;
+    this.site = config.site();
   }
 
   void record(@Observes @Priority(FIRST) ContentEvent event) {
@@ -145,8 +148,9 @@ public class ChangeFeed {
     Query query =
         entityManager
             .createNativeQuery(
-                "select c.id, c.article_id, c.slug, c.at, a.title from content_change c"
+                "select c.id, c.article_id, c.slug, c.at, a.title, g.slug from content_change c"
                     + " left join article a on a.id = c.article_id"
+                    + " left join category g on g.id = a.category_id"
                     + " where c.seq is null and c.at <= :now"
                     + (article == null ? "" : " and c.article_id = :article")
                     + " order by c.at, c.id",
@@ -174,7 +178,11 @@ public class ChangeFeed {
           .executeUpdate();
       released.add(
           new ArticlesReleased.Release(
-              (UUID) row[1], (String) row[2], (String) row[4], (Instant) row[3]));
+              (UUID) row[1],
+              (String) row[2],
+              row[5] == null ? null : site.articleUrl((String) row[5], (String) row[2]),
+              (String) row[4],
+              (Instant) row[3]));
     }
     return released;
   }

@@ -17,13 +17,14 @@ public sealed interface ContentEvent {
   record LiveArticle(UUID id, String slug) {}
 
   /**
-   * An article was written. {@code before} and {@code after}: its publication time before and after
-   * the write (null unless published or scheduled); {@code deleted}: archived or purged rather than
-   * unpublished.
+   * An article was written; {@code url} is its public page. {@code before} and {@code after}: its
+   * publication time before and after the write (null unless published or scheduled); {@code
+   * deleted}: archived or purged rather than unpublished.
    */
   record ArticleWritten(
       UUID id,
       String slug,
+      String url,
       String title,
       Instant before,
       Instant after,
@@ -61,7 +62,7 @@ public sealed interface ContentEvent {
   record ArticlesReleased(List<Release> releases) implements ContentEvent {
 
     /** One article that came due. */
-    public record Release(UUID id, String slug, String title, Instant at) {}
+    public record Release(UUID id, String slug, String url, String title, Instant at) {}
   }
 
   /**

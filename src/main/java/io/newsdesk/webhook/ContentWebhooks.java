@@ -31,6 +31,7 @@ class ContentWebhooks {
             state(
                 w.id(),
                 w.slug(),
+                w.url(),
                 w.title(),
                 w.deleted() ? "deleted" : visibility(w.after(), w.at()),
                 w.after());
@@ -45,7 +46,13 @@ class ContentWebhooks {
             Events.PUBLISHED,
             Map.of(
                 "article",
-                state(release.id(), release.slug(), release.title(), "published", release.at()),
+                state(
+                    release.id(),
+                    release.slug(),
+                    release.url(),
+                    release.title(),
+                    "published",
+                    release.at()),
                 "previous",
                 state("scheduled", release.at())));
       }
@@ -85,10 +92,11 @@ class ContentWebhooks {
   }
 
   private static Map<String, Object> state(
-      UUID id, String slug, String title, String visibility, Instant publishedAt) {
+      UUID id, String slug, String url, String title, String visibility, Instant publishedAt) {
     Map<String, Object> state = new LinkedHashMap<>();
     state.put("id", id);
     state.put("slug", slug);
+    state.put("url", url);
     if (title != null) {
       state.put("title", title);
     }

@@ -22,11 +22,13 @@ class SurrogateKeysTest {
     assertEquals(
         Set.of(),
         SurrogateKeys.touchedBy(
-            new ContentEvent.ArticleWritten(ID, "storm", "Storm", null, null, false, NOW)));
+            new ContentEvent.ArticleWritten(
+                ID, "storm", "https://news.example/storm", "Storm", null, null, false, NOW)));
     assertEquals(
         Set.of("article:" + ID, "feed"),
         SurrogateKeys.touchedBy(
-            new ContentEvent.ArticleWritten(ID, "storm", "Storm", null, NOW, false, NOW)));
+            new ContentEvent.ArticleWritten(
+                ID, "storm", "https://news.example/storm", "Storm", null, NOW, false, NOW)));
   }
 
   @Test

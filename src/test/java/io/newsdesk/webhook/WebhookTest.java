@@ -177,6 +177,10 @@ class WebhookTest {
     assertEquals(Events.PUBLISHED, body.path("type").asText());
     assertEquals(id, body.path("data").path("article").path("id").asText());
     assertEquals("published", body.path("data").path("article").path("visibility").asText());
+    // the article's public page, as articles and feeds give it
+    assertTrue(
+        body.path("data").path("article").path("url").asText().startsWith("http://localhost:8080/"),
+        body.toString());
     assertEquals("hidden", body.path("data").path("previous").path("visibility").asText());
 
     given()
