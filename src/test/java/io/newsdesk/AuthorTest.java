@@ -155,6 +155,12 @@ class AuthorTest {
         .statusCode(200)
         .body("items[0].authors.slug", equalTo(List.of(second, first)));
     given().get("/api/v1/authors/" + first).then().body("articleCount", equalTo(1));
+    given()
+        .queryParam("category", category)
+        .get("/feeds/feed.json")
+        .then()
+        .body("items[0].authors.name", equalTo(List.of("Bea Ortiz", "Ana Lima")))
+        .body("items[0].tags", equalTo(List.of("harbour")));
   }
 
   @Test

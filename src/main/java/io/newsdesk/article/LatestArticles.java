@@ -44,10 +44,14 @@ public class LatestArticles {
         .map(
             teaser -> {
               Article a = byId.get(teaser.id());
+              // profiles' names first, then names written for wire copy; tags by their names
+              List<String> names = new java.util.ArrayList<>();
+              teaser.authors().forEach(author -> names.add(author.name()));
+              names.addAll(List.of(a.byline));
               return new FeedEntry(
                   teaser,
-                  List.of(a.byline),
-                  List.of(a.tags),
+                  names,
+                  teaser.tags().stream().map(io.newsdesk.tag.TagRef::name).toList(),
                   a.updatedAt,
                   withBody ? a.bodyHtml : null);
             })
