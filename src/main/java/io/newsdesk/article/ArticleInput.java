@@ -66,7 +66,7 @@ public record ArticleInput(
         @Schema(description = "Your own unique id, for imports", example = "wire-2026-11-27-0042")
         String externalId) {
 
-  ArticleInput withExternalId(String id) {
+  public ArticleInput withExternalId(String id) {
     return new ArticleInput(
         title, subtitle, slug, category, tags, byline, authors, body, bodyFormat, image, seo, id);
   }

@@ -17,7 +17,7 @@ import java.util.Set;
  * of a revision.
  */
 @ApplicationScoped
-class ArticlePatches {
+public class ArticlePatches {
 
   private final ObjectMapper json;
   private final Validator validator;
@@ -27,7 +27,7 @@ class ArticlePatches {
     this.validator = validator;
   }
 
-  ArticleInput merge(ArticleInput current, JsonNode patch) throws JsonProcessingException {
+  public ArticleInput merge(ArticleInput current, JsonNode patch) throws JsonProcessingException {
     if (patch == null || !patch.isObject()) {
       throw ProblemException.invalid("body", "must be a JSON object (a merge patch)");
     }
@@ -35,7 +35,7 @@ class ArticlePatches {
   }
 
   /** Reads and validates {@code document} as an ArticleInput; unknown fields are a 400. */
-  ArticleInput valid(JsonNode document) throws JsonProcessingException {
+  public ArticleInput valid(JsonNode document) throws JsonProcessingException {
     ArticleInput input = json.treeToValue(document, ArticleInput.class);
     Set<ConstraintViolation<ArticleInput>> violations = validator.validate(input);
     if (!violations.isEmpty()) {

@@ -98,7 +98,7 @@ public class ManageArticleService {
     return saved(article, null, now, caller, "created", input);
   }
 
-  ManagedArticleView get(UUID id, Caller caller) {
+  public ManagedArticleView get(UUID id, Caller caller) {
     return ManagedArticleView.from(findVisible(id, caller), clock.instant());
   }
 
@@ -108,13 +108,13 @@ public class ManageArticleService {
   }
 
   /** Any article in the readers' shape, for a preview link. */
-  ArticleView preview(UUID id) {
+  public ArticleView preview(UUID id) {
     ReaderRow row = articles.findReaderRow(id).orElseThrow(() -> notFound(id));
     return readers.view(row);
   }
 
   /** Editors list every article; contributors their own. */
-  Page<ArticleSummary> list(
+  public Page<ArticleSummary> list(
       Status status, String category, String q, int number, int limit, Caller caller) {
     Instant now = clock.instant();
     ArticleRepository.Filter filter =
@@ -150,7 +150,7 @@ public class ManageArticleService {
   }
 
   @Transactional
-  ManagedArticleView replace(UUID id, String ifMatch, ArticleInput input, Caller caller) {
+  public ManagedArticleView replace(UUID id, String ifMatch, ArticleInput input, Caller caller) {
     try {
       return rewrite(id, ifMatch, current -> input, caller, "updated");
     } catch (JsonProcessingException e) {
@@ -160,7 +160,7 @@ public class ManageArticleService {
 
   /** The content an editor wants, made from the article's current content. */
   @FunctionalInterface
-  interface Edit {
+  public interface Edit {
     ArticleInput apply(ArticleInput current) throws JsonProcessingException;
   }
 
@@ -170,7 +170,8 @@ public class ManageArticleService {
    * content as locked in this transaction, so a patch never applies to a stale base.
    */
   @Transactional
-  ManagedArticleView rewrite(UUID id, String ifMatch, Edit edit, Caller caller, String action)
+  public ManagedArticleView rewrite(
+      UUID id, String ifMatch, Edit edit, Caller caller, String action)
       throws JsonProcessingException {
     Article article = findForUpdate(id);
     Instant now = clock.instant(); // after the lock: see findForUpdate
@@ -192,7 +193,7 @@ public class ManageArticleService {
 
   /** The article with {@code externalId}, if any. */
   /** The article with this external id, after any concurrent write of that id has ended. */
-  Optional<UUID> byExternalId(String externalId) {
+  public Optional<UUID> byExternalId(String externalId) {
     articles.lockExternalId(externalId);
     return articles.findByExternalId(externalId).map(a -> a.id);
   }
@@ -202,7 +203,7 @@ public class ManageArticleService {
    * that, so re-running an import changes nothing.
    */
   @Transactional
-  Optional<ManagedArticleView> upsert(UUID id, ArticleInput input, Caller caller) {
+  public Optional<ManagedArticleView> upsert(UUID id, ArticleInput input, Caller caller) {
     Article article = findForUpdate(id);
     Instant now = clock.instant(); // after the lock: see findForUpdate
     ArticleInput wanted = input.slug() == null ? input.withSlug(article.slug) : input;
@@ -237,7 +238,7 @@ public class ManageArticleService {
   }
 
   @Transactional
-  ManagedArticleView unpublish(UUID id, Caller caller) {
+  public ManagedArticleView unpublish(UUID id, Caller caller) {
     Article article = findForUpdate(id);
     Instant now = clock.instant(); // after the lock: see findForUpdate
     Instant before = article.publication();
@@ -246,7 +247,7 @@ public class ManageArticleService {
   }
 
   @Transactional
-  void archive(UUID id, Caller caller) {
+  public void archive(UUID id, Caller caller) {
     Article article = findForUpdate(id);
     Instant now = clock.instant(); // after the lock: see findForUpdate
     Instant before = article.publication();
@@ -255,19 +256,19 @@ public class ManageArticleService {
   }
 
   @Transactional
-  void purge(UUID id) {
+  public void purge(UUID id) {
     Article article = findForUpdate(id);
     changed(article, article.publication(), null, true, clock.instant());
     articles.delete(article);
   }
 
-  TeaserSettings teaser(UUID id, Caller caller) {
+  public TeaserSettings teaser(UUID id, Caller caller) {
     Article article = findVisible(id, caller);
     return teasers.settings(article.id);
   }
 
   @Transactional
-  TeaserSettings overrideTeaser(UUID id, TeaserInput input) {
+  public TeaserSettings overrideTeaser(UUID id, TeaserInput input) {
     Article article = findForUpdate(id);
     TeaserSettings settings = teasers.override(article.teaserSource(), input);
     Instant publication = article.publication();

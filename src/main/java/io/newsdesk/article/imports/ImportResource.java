@@ -1,8 +1,11 @@
-package io.newsdesk.article;
+package io.newsdesk.article.imports;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newsdesk.article.ArticleInput;
+import io.newsdesk.article.ArticlePatches;
+import io.newsdesk.article.ManagedArticleView;
 import io.newsdesk.auth.Caller;
 import io.newsdesk.auth.CurrentCaller;
 import io.newsdesk.auth.Role;

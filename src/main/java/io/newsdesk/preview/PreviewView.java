@@ -1,4 +1,4 @@
-package io.newsdesk.article;
+package io.newsdesk.preview;
 
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

@@ -1,5 +1,7 @@
-package io.newsdesk.article;
+package io.newsdesk.article.imports;
 
+import io.newsdesk.article.ArticleInput;
+import io.newsdesk.article.ManagedArticleView;
 import io.newsdesk.auth.CurrentCaller;
 import io.newsdesk.auth.Role;
 import io.newsdesk.web.Links;

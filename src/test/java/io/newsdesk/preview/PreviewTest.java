@@ -1,4 +1,4 @@
-package io.newsdesk.article;
+package io.newsdesk.preview;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;

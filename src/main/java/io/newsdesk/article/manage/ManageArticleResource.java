@@ -1,7 +1,14 @@
-package io.newsdesk.article;
+package io.newsdesk.article.manage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.newsdesk.article.ArticleInput;
+import io.newsdesk.article.ArticlePatches;
+import io.newsdesk.article.ArticleSummary;
+import io.newsdesk.article.ManageArticleService;
+import io.newsdesk.article.ManagedArticleView;
+import io.newsdesk.article.PublishInput;
+import io.newsdesk.article.Status;
 import io.newsdesk.auth.CurrentCaller;
 import io.newsdesk.auth.Role;
 import io.newsdesk.teaser.TeaserInput;

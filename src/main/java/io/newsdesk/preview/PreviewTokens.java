@@ -1,4 +1,4 @@
-package io.newsdesk.article;
+package io.newsdesk.preview;
 
 import io.newsdesk.auth.Caller;
 import io.newsdesk.auth.TokenService;

@@ -1,4 +1,4 @@
-package io.newsdesk.article;
+package io.newsdesk.article.imports;
 
 import io.newsdesk.web.FieldError;
 import java.util.List;

@@ -1,5 +1,6 @@
-package io.newsdesk.article;
+package io.newsdesk.preview;
 
+import io.newsdesk.article.ManageArticleService;
 import io.newsdesk.auth.Caller;
 import io.newsdesk.auth.CurrentCaller;
 import io.newsdesk.auth.Role;

@@ -1,7 +1,10 @@
-package io.newsdesk.article;
+package io.newsdesk.article.manage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsdesk.article.ArticleInput;
+import io.newsdesk.article.ManageArticleService;
+import io.newsdesk.article.ManagedArticleView;
 import io.newsdesk.auth.Caller;
 import io.newsdesk.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,9 @@
-package io.newsdesk.article;
+package io.newsdesk.article.imports;
 
+import io.newsdesk.article.ArticleInput;
+import io.newsdesk.article.ManageArticleService;
+import io.newsdesk.article.ManagedArticleView;
+import io.newsdesk.article.PublishInput;
 import io.newsdesk.auth.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

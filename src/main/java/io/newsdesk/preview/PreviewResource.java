@@ -1,5 +1,7 @@
-package io.newsdesk.article;
+package io.newsdesk.preview;
 
+import io.newsdesk.article.ArticleView;
+import io.newsdesk.article.ManageArticleService;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
