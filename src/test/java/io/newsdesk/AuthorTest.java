@@ -265,6 +265,19 @@ class AuthorTest {
     Map<String, Object> none = Api.article(category, "Eva files unsigned");
     none.put("authors", List.of());
     Api.create(secret, none).then().statusCode(201).body("authors", equalTo(List.of()));
+    // an import says what it says: run twice, the second run changes nothing
+    String path = "/api/v1/manage/articles/by-external-id/" + Api.unique("wire");
+    Map<String, Object> wire = Api.article(category, "Wire copy Eva imports");
+    for (int run = 0; run < 2; run++) {
+      Api.as(editorActingFor(writer))
+          .contentType(ContentType.JSON)
+          .body(wire)
+          .put(path)
+          .then()
+          .statusCode(run == 0 ? 201 : 200)
+          .body("authors", equalTo(List.of()))
+          .body("version", equalTo(0));
+    }
     as(Api.token("admin"))
         .contentType(ContentType.JSON)
         .body(Map.of("name", "ghost", "role", "contributor", "author", "no-such-writer"))
@@ -272,6 +285,17 @@ class AuthorTest {
         .then()
         .statusCode(400)
         .body("errors[0].field", equalTo("author"));
+  }
+
+  private static String editorActingFor(String author) {
+    return as(Api.token("admin"))
+        .contentType(ContentType.JSON)
+        .body(Map.of("name", Api.unique("desk"), "role", "editor", "author", author))
+        .post("/api/v1/manage/tokens")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("token");
   }
 
   @Test

@@ -87,7 +87,7 @@ public record ArticleInput(
         externalId);
   }
 
-  ArticleInput withAuthors(List<String> credited) {
+  public ArticleInput withAuthors(List<String> credited) {
     return new ArticleInput(
         title,
         subtitle,
