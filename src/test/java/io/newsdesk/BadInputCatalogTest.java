@@ -133,6 +133,9 @@ class BadInputCatalogTest {
     get("authors limit over the maximum", "/api/v1/authors?limit=101", 400, "limit");
     get("feed author with SQL", "/api/v1/feed?author=x%27--", 400, "author");
     get("collection slug with SQL", "/api/v1/collections/x%27--", 400, "slug");
+    get("sitemap of month 13", "/sitemap-2026-13.xml", 404, null);
+    get("sitemap page 0", "/sitemap-2026-11-p0.xml", 404, null);
+    get("sitemap of a year with five digits", "/sitemap-20261-01.xml", 404, null);
     get("collection well-formed but unknown", "/api/v1/collections/no-such-page-here", 404, null);
     get("tags in an unknown order", "/api/v1/tags?order=random", 400, "order");
     get("unknown route", "/api/v1/nothing-here", 404, null);

@@ -86,6 +86,12 @@ class RouteInventoryTest {
     return made;
   }
 
+  private static String thisMonthsSitemap() {
+    return "/sitemap-"
+        + java.time.YearMonth.from(TestClock.now().atZone(java.time.ZoneOffset.UTC))
+        + ".xml";
+  }
+
   private static String newAuthor() {
     String made = Api.unique("writer");
     as(token("editor"))
@@ -191,6 +197,11 @@ class RouteInventoryTest {
         open("relatedArticles", r -> r.get("/api/v1/articles/" + slug + "/related"), 200),
         open("getTag", r -> r.get("/api/v1/tags/" + tag), 200),
         open("listAuthors", r -> r.get("/api/v1/authors"), 200),
+        open("sitemapIndex", r -> r.get("/sitemap.xml"), 200),
+        open("monthSitemap", r -> r.get(thisMonthsSitemap()), 200),
+        open("monthSitemapPage", r -> r.get(thisMonthsSitemap().replace(".xml", "-p2.xml")), 404),
+        open("newsSitemap", r -> r.get("/sitemaps/news.xml"), 200),
+        open("robots", r -> r.get("/robots.txt"), 200),
         open("getCollection", r -> r.get("/api/v1/collections/" + collection), 200),
         open("getAuthor", r -> r.get("/api/v1/authors/" + author), 200),
         open("changes", r -> r.get("/api/v1/changes"), 200),

@@ -175,6 +175,11 @@ class VisibilityMatrixTest {
             "/api/v1/authors",
             "/api/v1/authors?page=1&limit=100",
             "/api/v1/authors/" + author,
+            "/sitemap.xml",
+            "/sitemap-"
+                + java.time.YearMonth.from(TestClock.now().atZone(java.time.ZoneOffset.UTC))
+                + ".xml",
+            "/sitemaps/news.xml",
             "/api/v1/feed?page=1&category=" + category + "&after=" + past + "&before=" + future,
             "/api/v1/categories",
             "/api/v1/categories?page=1",

@@ -70,7 +70,9 @@ class CacheHits {
   /** The anonymous, cacheable part of the server: the delivery API and the syndication feeds. */
   static boolean isDelivery(String path) {
     return (path.startsWith("/api/v1/") && !path.startsWith("/api/v1/manage"))
-        || path.startsWith("/feeds/");
+        || path.startsWith("/feeds/")
+        || path.startsWith("/sitemap")
+        || path.equals("/robots.txt");
   }
 
   /** Lets the REST layer answer requests that do not accept the cached representation. */

@@ -211,6 +211,10 @@ public interface NewsdeskConfig {
     @WithDefault("Newsdesk")
     String name();
 
+    /** The site's language (BCP 47, e.g. en, pt-BR), for the news sitemap. */
+    @WithDefault("en")
+    String language();
+
     /** Base URL readers reach the site and this server at, without a trailing slash. */
     @WithDefault("http://localhost:8080")
     String baseUrl();

@@ -50,6 +50,11 @@ public class Pictures {
     return views;
   }
 
+  /** The URL of the largest JPEG of a library photo {@code width} pixels wide. */
+  public String largest(UUID id, int width) {
+    return urls.largest(id, width);
+  }
+
   /** How a body shows the asset {@code id}: its JPEG ladder as a srcset; empty if none. */
   public Optional<Figure> figure(UUID id) {
     return assets

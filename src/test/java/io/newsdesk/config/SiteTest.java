@@ -16,6 +16,11 @@ class SiteTest {
       }
 
       @Override
+      public String language() {
+        return "en";
+      }
+
+      @Override
       public String baseUrl() {
         return "https://news.example";
       }
