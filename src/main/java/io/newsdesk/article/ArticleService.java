@@ -46,7 +46,8 @@ class ArticleService {
     for (int i = 0; i < authors.size(); i++) {
       credits.add(authors.get(i).view(found.get(i + 1)));
     }
-    return row.view(found.get(0), credits, site);
+    ArticleView view = row.view(found.get(0), credits, site);
+    return view.withStructuredData(StructuredData.of(view, site));
   }
 
   /** What an article response is built from, for Surrogate-Key. */

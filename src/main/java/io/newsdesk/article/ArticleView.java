@@ -6,6 +6,7 @@ import io.newsdesk.media.ImageView;
 import io.newsdesk.tag.TagRef;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -35,4 +36,34 @@ public record ArticleView(
     Instant publishedAt,
     Instant updatedAt,
     @Schema(example = "412") int wordCount,
-    @Schema(example = "3") int readingTimeMinutes) {}
+    @Schema(example = "3") int readingTimeMinutes,
+    @Schema(
+            description =
+                "schema.org NewsArticle as JSON-LD, for a <script type=\"application/ld+json\">"
+                    + " on the article's page",
+            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)
+        Map<String, Object> structuredData) {
+
+  /** The same article with its JSON-LD. */
+  ArticleView withStructuredData(Map<String, Object> ld) {
+    return new ArticleView(
+        id,
+        slug,
+        url,
+        title,
+        subtitle,
+        category,
+        authors,
+        tags,
+        byline,
+        body,
+        image,
+        seo,
+        firstPublishedAt,
+        publishedAt,
+        updatedAt,
+        wordCount,
+        readingTimeMinutes,
+        ld);
+  }
+}

@@ -99,6 +99,7 @@ record ReaderRow(
         publishedAt,
         updatedAt,
         wordCount,
-        readingTimeMinutes);
+        readingTimeMinutes,
+        null);
   }
 }

@@ -211,6 +211,18 @@ public interface NewsdeskConfig {
     @WithDefault("Newsdesk")
     String name();
 
+    /** An author's page on the site; {slug} is replaced by the author's slug. */
+    @WithDefault("/authors/{slug}")
+    String authorPath();
+
+    /** The publisher's logo (an absolute URL), for structured data; unset: none. */
+    Optional<String> logoUrl();
+
+    /** An author's public page: what structured data links an author to. */
+    default String authorUrl(String slug) {
+      return baseUrl() + authorPath().replace("{slug}", slug);
+    }
+
     /** The site's language (BCP 47, e.g. en, pt-BR), for the news sitemap. */
     @WithDefault("en")
     String language();

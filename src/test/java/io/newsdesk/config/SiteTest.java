@@ -16,6 +16,16 @@ class SiteTest {
       }
 
       @Override
+      public String authorPath() {
+        return "/authors/{slug}";
+      }
+
+      @Override
+      public Optional<String> logoUrl() {
+        return Optional.empty();
+      }
+
+      @Override
       public String language() {
         return "en";
       }
