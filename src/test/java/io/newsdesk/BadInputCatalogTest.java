@@ -134,6 +134,14 @@ class BadInputCatalogTest {
     get("feed author with SQL", "/api/v1/feed?author=x%27--", 400, "author");
     get("collection slug with SQL", "/api/v1/collections/x%27--", 400, "slug");
     get("sitemap of month 13", "/sitemap-2026-13.xml", 404, null);
+    get("article fields unknown", "/api/v1/articles/x?fields=slug,password", 400, "fields");
+    get("feed fields over-long", "/api/v1/feed?fields=" + "slug,".repeat(120), 400, "fields");
+    get(
+        "search fields of the article, not the hit",
+        "/api/v1/search?q=x&fields=body",
+        400,
+        "fields");
+    get("collection fields empty", "/api/v1/collections/front?fields=,", 400, "fields");
     get("sitemap page 0", "/sitemap-2026-11-p0.xml", 404, null);
     get("sitemap of a year with five digits", "/sitemap-20261-01.xml", 404, null);
     get("collection well-formed but unknown", "/api/v1/collections/no-such-page-here", 404, null);

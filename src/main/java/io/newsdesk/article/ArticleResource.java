@@ -4,6 +4,7 @@ import io.newsdesk.cache.Delivery;
 import io.newsdesk.cache.Reply;
 import io.newsdesk.cache.SurrogateKeys;
 import io.newsdesk.text.Slugs;
+import io.newsdesk.web.Fields;
 import io.newsdesk.web.ProblemException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
@@ -13,10 +14,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -53,7 +56,16 @@ class ArticleResource {
   public RestResponse<ArticleView> getArticle(
       @PathParam("slug") @Size(max = 120) @Pattern(regexp = Slugs.PATTERN, message = Slugs.MESSAGE)
           String slug,
+      @QueryParam("fields")
+          @Size(max = 500)
+          @Parameter(
+              description =
+                  "Only these fields, comma-separated (body.html and body.text for part of a"
+                      + " body); unknown names are a 400",
+              example = "slug,title,image,body.html")
+          String fields,
       @Context HttpServerRequest request) {
+    Fields selection = Fields.parse(fields, ArticleView.class);
     return delivery.respond(
         request,
         () ->
@@ -62,6 +74,7 @@ class ArticleResource {
                 .map(
                     row ->
                         Reply.json(articles.view(row), ArticleService.keys(row))
+                            .fields(selection, false)
                             .lastModified(row.lastModified()))
                 .orElseGet(() -> redirect(slug)));
   }

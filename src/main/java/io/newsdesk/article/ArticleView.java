@@ -39,8 +39,8 @@ public record ArticleView(
     @Schema(example = "3") int readingTimeMinutes,
     @Schema(
             description =
-                "schema.org NewsArticle as JSON-LD, for a <script type=\"application/ld+json\">"
-                    + " on the article's page",
+                "schema.org NewsArticle as JSON-LD, for the application/ld+json script element of"
+                    + " the article's page",
             type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)
         Map<String, Object> structuredData) {
 

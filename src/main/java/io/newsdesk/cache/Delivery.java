@@ -91,7 +91,7 @@ public class Delivery {
     byte[] body =
         reply.body == null
             ? new byte[0]
-            : reply.body instanceof Buffer buffer ? buffer.getBytes() : serialize(reply.body);
+            : reply.body instanceof Buffer buffer ? buffer.getBytes() : serialize(reply);
     String etag = reply.status == 200 ? etag(body) : null;
     return new CachedResponse(
         reply.status,
@@ -104,9 +104,18 @@ public class Delivery {
         validUntil);
   }
 
-  private byte[] serialize(Object body) {
+  private byte[] serialize(Reply<?> reply) {
     try {
-      return json.writeValueAsBytes(body);
+      if (reply.fields == null) {
+        return json.writeValueAsBytes(reply.body);
+      }
+      com.fasterxml.jackson.databind.node.ObjectNode tree = json.valueToTree(reply.body);
+      if (reply.fieldsOfItems) {
+        reply.fields.applyToItems(tree);
+      } else {
+        reply.fields.apply(tree);
+      }
+      return json.writeValueAsBytes(tree);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("A delivery view cannot be serialized", e);
     }

@@ -22,6 +22,8 @@ public final class Reply<T> {
   final Map<String, String> headers = new LinkedHashMap<>();
   Instant lastModified;
   Instant validUntil;
+  io.newsdesk.web.Fields fields;
+  boolean fieldsOfItems;
 
   private Reply(int status, T body, String contentType, Collection<String> keys) {
     this.status = status;
@@ -63,6 +65,13 @@ public final class Reply<T> {
    */
   public Reply<T> validUntil(Instant at) {
     this.validUntil = at;
+    return this;
+  }
+
+  /** Keeps only the selected fields of the body (of each of its items, for a page); null: all. */
+  public Reply<T> fields(io.newsdesk.web.Fields selection, boolean ofItems) {
+    this.fields = selection;
+    this.fieldsOfItems = ofItems;
     return this;
   }
 

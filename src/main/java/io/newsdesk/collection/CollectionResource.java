@@ -3,6 +3,7 @@ package io.newsdesk.collection;
 import io.newsdesk.cache.Delivery;
 import io.newsdesk.cache.Reply;
 import io.newsdesk.text.Slugs;
+import io.newsdesk.web.Fields;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.constraints.Pattern;
@@ -11,9 +12,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -49,12 +52,23 @@ class CollectionResource {
   public RestResponse<CollectionView> getCollection(
       @PathParam("slug") @Size(max = 100) @Pattern(regexp = Slugs.PATTERN, message = Slugs.MESSAGE)
           String slug,
+      @QueryParam("fields")
+          @Size(max = 500)
+          @Parameter(
+              description =
+                  "Only these fields of each teaser, comma-separated (body.html and body.text for part of a"
+                      + " body); unknown names are a 400",
+              example = "slug,title,image")
+          String fields,
       @Context HttpServerRequest request) {
+    Fields selection = Fields.parse(fields, io.newsdesk.teaser.TeaserView.class);
     return delivery.respond(
         request,
         () -> {
           CollectionService.Read read = collections.read(slug);
-          return Reply.json(read.view(), read.keys()).validUntil(read.validUntil());
+          return Reply.json(read.view(), read.keys())
+              .fields(selection, true)
+              .validUntil(read.validUntil());
         });
   }
 }

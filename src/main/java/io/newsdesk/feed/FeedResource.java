@@ -5,6 +5,7 @@ import io.newsdesk.cache.Reply;
 import io.newsdesk.teaser.FeedFilter;
 import io.newsdesk.teaser.TeaserView;
 import io.newsdesk.text.Slugs;
+import io.newsdesk.web.Fields;
 import io.newsdesk.web.Links;
 import io.newsdesk.web.Page;
 import io.newsdesk.web.ProblemException;
@@ -109,8 +110,17 @@ class FeedResource {
           @Max(value = 100_000, message = "must be between 1 and 100000")
           @Parameter(description = "Page number; switches to number mode (with totals)")
           Integer page,
+      @QueryParam("fields")
+          @Size(max = 500)
+          @Parameter(
+              description =
+                  "Only these fields of each teaser, comma-separated (body.html and body.text for part of a"
+                      + " body); unknown names are a 400",
+              example = "slug,title,image")
+          String fields,
       @Context UriInfo uri,
       @Context HttpServerRequest request) {
+    Fields selection = Fields.parse(fields, TeaserView.class);
     if (page != null && cursor != null) {
       throw ProblemException.invalid(
           "page", "cannot be combined with cursor; use one or the other");
@@ -124,6 +134,7 @@ class FeedResource {
                   ? feed.byNumber(filter, page, limit)
                   : feed.byCursor(filter, cursor, limit);
           return Reply.json(result, FeedService.keys(result, filter))
+              .fields(selection, true)
               .header("Link", Links.header(result, uri));
         });
   }

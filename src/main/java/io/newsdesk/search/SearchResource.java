@@ -4,6 +4,7 @@ import io.newsdesk.cache.Delivery;
 import io.newsdesk.cache.Reply;
 import io.newsdesk.cache.SurrogateKeys;
 import io.newsdesk.text.Slugs;
+import io.newsdesk.web.Fields;
 import io.newsdesk.web.Links;
 import io.newsdesk.web.Page;
 import io.newsdesk.web.ProblemException;
@@ -83,6 +84,14 @@ class SearchResource {
           @Max(value = 100, message = "must be between 1 and 100")
           @Parameter(description = "Hits per page")
           Integer limit,
+      @QueryParam("fields")
+          @Size(max = 500)
+          @Parameter(
+              description =
+                  "Only these fields of each hit, comma-separated (body.html and body.text for part of a"
+                      + " body); unknown names are a 400",
+              example = "slug,title,snippet")
+          String fields,
       @QueryParam("cursor") @Parameter(hidden = true) String cursor,
       @Context UriInfo uri,
       @Context HttpServerRequest request) {
@@ -91,6 +100,7 @@ class SearchResource {
       throw ProblemException.invalid(
           "cursor", "search is paged by number: use page (cursors are for the feeds)");
     }
+    Fields selection = Fields.parse(fields, SearchHit.class);
     return delivery.respond(
         request,
         () -> {
@@ -98,7 +108,9 @@ class SearchResource {
           Set<String> keys = new LinkedHashSet<>();
           keys.add(SurrogateKeys.FEED);
           hits.items().forEach(hit -> keys.add(SurrogateKeys.article(hit.id())));
-          return Reply.json(hits, keys).header("Link", Links.header(hits, uri));
+          return Reply.json(hits, keys)
+              .fields(selection, true)
+              .header("Link", Links.header(hits, uri));
         });
   }
 }
