@@ -138,10 +138,10 @@ class StatementCountTest {
   }
 
   @Test
-  void aCollectionIsFourStatementsWhateverItsSize() {
-    // the collection, its teasers (curated and filled), the next end of an item, the pictures
+  void aCollectionIsThreeStatementsWhateverItsSize() {
+    // the collection, its teasers (curated and filled, with the next end of an item), the pictures
     assertEquals(
-        4,
+        3,
         statementsFor(
             () ->
                 given()

@@ -37,15 +37,19 @@ class CollectionRepository implements PanacheRepositoryBase<Collection, String> 
         union all
         select article_id, 1, row_number() over (order by published_at desc, article_id desc),
                null from filled)
-      select s.until, %s
+      select (select min(until) from collection_item
+              where collection_slug = :slug and until > :now) as next_end, %s
       from shown s join teaser t on t.article_id = s.article_id
       order by s.part, s.rank
       """;
 
-  /** A teaser a collection shows, and until when it is curated there (null: no end). */
-  record Shown(TeaserRow row, Instant until) {}
+  /**
+   * The teasers a collection shows, and the earliest end of one of its items still to come (null:
+   * none), when the answer changes by time alone. Were nothing shown, no end could change that.
+   */
+  record Shown(List<TeaserRow> rows, Instant nextEnd) {}
 
-  List<Shown> shown(Collection collection, Instant now) {
+  Shown shown(Collection collection, Instant now) {
     String fill =
         collection.fillCategory != null
             ? "and t.category_slug = :fill"
@@ -62,22 +66,9 @@ class CollectionRepository implements PanacheRepositoryBase<Collection, String> 
     }
     @SuppressWarnings("unchecked")
     List<Object[]> rows = query.getResultList();
-    List<Shown> shown = new ArrayList<>(rows.size());
-    rows.forEach(r -> shown.add(new Shown(TeaserRow.of(r, 1), (Instant) r[0])));
-    return shown;
-  }
-
-  /** The earliest end of a curated item still to come, or null: when a cached copy goes stale. */
-  Instant nextEnd(String slug, Instant now) {
-    return (Instant)
-        getEntityManager()
-            .createNativeQuery(
-                "select min(until) from collection_item where collection_slug = :slug"
-                    + " and until > :now",
-                Instant.class)
-            .setParameter("slug", slug)
-            .setParameter("now", now)
-            .getSingleResult();
+    List<TeaserRow> shown = new ArrayList<>(rows.size());
+    rows.forEach(r -> shown.add(TeaserRow.of(r, 1)));
+    return new Shown(shown, rows.isEmpty() ? null : (Instant) rows.get(0)[0]);
   }
 
   /** Every item, in order, with its article's slug and title and whether readers see it now. */

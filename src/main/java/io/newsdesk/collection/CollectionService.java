@@ -53,15 +53,13 @@ public class CollectionService {
   Read read(String slug) {
     Collection collection = collections.findByIdOptional(slug).orElseThrow(() -> notFound(slug));
     Instant now = clock.instant();
-    List<CollectionRepository.Shown> shown = collections.shown(collection, now);
-    List<TeaserView> teasers =
-        TeaserRow.views(shown.stream().map(CollectionRepository.Shown::row).toList(), pictures);
+    CollectionRepository.Shown shown = collections.shown(collection, now);
+    List<TeaserView> teasers = TeaserRow.views(shown.rows(), pictures);
     Set<String> keys = new LinkedHashSet<>();
     keys.add(SurrogateKeys.collection(slug));
     keys.add(SurrogateKeys.FEED); // a publish, unpublish or schedule coming due may change it
     teasers.forEach(teaser -> keys.add(SurrogateKeys.article(teaser.id())));
-    return new Read(
-        new CollectionView(slug, collection.name, teasers), keys, collections.nextEnd(slug, now));
+    return new Read(new CollectionView(slug, collection.name, teasers), keys, shown.nextEnd());
   }
 
   ManagedCollectionView get(String slug) {
