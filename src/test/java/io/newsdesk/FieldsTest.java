@@ -35,6 +35,16 @@ class FieldsTest {
             .getMap("");
     assertEquals(Set.of("slug", "title", "body"), article.keySet());
     assertEquals(Set.of("html"), ((Map<?, ?>) article.get("body")).keySet());
+    given()
+        .queryParam("fields", "body.blocks")
+        .get("/api/v1/articles/" + slug)
+        .then()
+        .body("body.keySet()", equalTo(Set.of("blocks")))
+        .body("body.blocks[0].type", equalTo("heading"))
+        .body("body.blocks[1].type", equalTo("paragraph"))
+        .body(
+            "body.blocks[0].content[0].text",
+            equalTo("The council met on Tuesday and agreed a new budget."));
 
     String full = given().get("/api/v1/articles/" + slug).header("ETag");
     String some =
@@ -49,13 +59,13 @@ class FieldsTest {
   void unknownNamesAreABadRequestThatNamesThem() {
     String slug = Api.slug(Api.published(Api.category(), "Fields of rye"));
     given()
-        .queryParam("fields", "slug,nope,body.blocks")
+        .queryParam("fields", "slug,nope,bodies")
         .get("/api/v1/articles/" + slug)
         .then()
         .statusCode(400)
         .contentType("application/problem+json")
         .body("errors[0].field", equalTo("fields"))
-        .body("errors[0].message", containsString("nope, body.blocks"));
+        .body("errors[0].message", containsString("nope, bodies"));
     given().queryParam("fields", " , ").get("/api/v1/feed").then().statusCode(400);
   }
 

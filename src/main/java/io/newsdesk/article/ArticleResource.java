@@ -60,7 +60,7 @@ class ArticleResource {
           @Size(max = 500)
           @Parameter(
               description =
-                  "Only these fields, comma-separated (body.html and body.text for part of a"
+                  "Only these fields, comma-separated (body.html, body.text or body.blocks for part of a"
                       + " body); unknown names are a 400",
               example = "slug,title,image,body.html")
           String fields,

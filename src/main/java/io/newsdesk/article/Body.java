@@ -1,5 +1,7 @@
 package io.newsdesk.article;
 
+import io.newsdesk.text.Block;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -17,4 +19,9 @@ public record Body(
     @Schema(
             description = "Plain text, one line per paragraph",
             example = "Ferries cancelled\nAll crossings…")
-        String text) {}
+        String text,
+    @Schema(
+            description =
+                "The body as data for native apps (delivery and previews): the blocks of html,"
+                    + " which render back to the same document")
+        List<Block> blocks) {}

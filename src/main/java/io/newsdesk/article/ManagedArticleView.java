@@ -52,7 +52,11 @@ public record ManagedArticleView(
         List.of(a.byline),
         List.of(a.authors),
         a.bodyFormat,
-        new Body(a.bodyFormat == BodyFormat.markdown ? a.bodySource : null, a.bodyHtml, a.bodyText),
+        new Body(
+            a.bodyFormat == BodyFormat.markdown ? a.bodySource : null,
+            a.bodyHtml,
+            a.bodyText,
+            null),
         a.image(),
         Seo.of(a.seoTitle, a.seoDescription, a.seoCanonicalUrl),
         a.externalId,

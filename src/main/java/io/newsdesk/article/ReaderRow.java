@@ -7,6 +7,7 @@ import io.newsdesk.config.NewsdeskConfig;
 import io.newsdesk.media.ImageInput;
 import io.newsdesk.media.ImageView;
 import io.newsdesk.tag.TagRef;
+import io.newsdesk.text.Blocks;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -92,7 +93,7 @@ record ReaderRow(
         credits,
         tags(),
         List.of(byline),
-        new Body(null, bodyHtml, bodyText),
+        new Body(null, bodyHtml, bodyText, Blocks.of(bodyHtml)),
         picture,
         Seo.of(seoTitle, seoDescription, seoCanonicalUrl),
         firstPublishedAt,

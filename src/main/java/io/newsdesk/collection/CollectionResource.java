@@ -56,7 +56,7 @@ class CollectionResource {
           @Size(max = 500)
           @Parameter(
               description =
-                  "Only these fields of each teaser, comma-separated (body.html and body.text for part of a"
+                  "Only these fields of each teaser, comma-separated (body.html, body.text or body.blocks for part of a"
                       + " body); unknown names are a 400",
               example = "slug,title,image")
           String fields,

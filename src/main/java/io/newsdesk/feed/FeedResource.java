@@ -114,7 +114,7 @@ class FeedResource {
           @Size(max = 500)
           @Parameter(
               description =
-                  "Only these fields of each teaser, comma-separated (body.html and body.text for part of a"
+                  "Only these fields of each teaser, comma-separated (body.html, body.text or body.blocks for part of a"
                       + " body); unknown names are a 400",
               example = "slug,title,image")
           String fields,

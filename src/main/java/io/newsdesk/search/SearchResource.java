@@ -88,7 +88,7 @@ class SearchResource {
           @Size(max = 500)
           @Parameter(
               description =
-                  "Only these fields of each hit, comma-separated (body.html and body.text for part of a"
+                  "Only these fields of each hit, comma-separated (body.html, body.text or body.blocks for part of a"
                       + " body); unknown names are a 400",
               example = "slug,title,snippet")
           String fields,

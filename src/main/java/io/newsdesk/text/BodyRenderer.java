@@ -43,6 +43,11 @@ public final class BodyRenderer {
       Safelist.relaxed()
           .addTags("hr", "figure", "figcaption", "del", "s", "ins", "mark")
           .addAttributes("img", "srcset", "sizes", "loading", "decoding")
+          // a code block's language (class="language-java"), for highlighters and native apps
+          .addAttributes("code", "class")
+          // a table column's alignment, as Markdown tables set it
+          .addAttributes("th", "align")
+          .addAttributes("td", "align")
           .addProtocols("a", "href", "http", "https", "mailto", "#")
           .preserveRelativeLinks(true);
 

@@ -11,8 +11,8 @@ import java.util.TreeSet;
 /**
  * {@code ?fields=}: a client asks for less, e.g. {@code fields=slug,title,image,body.html}. Names
  * are the top-level fields of the resource (of each item, for lists), and {@code body.html} or
- * {@code body.text} for part of a body. Unknown names are a 400 that names them. The set is kept
- * sorted, so two spellings of one selection give the same bytes and ETag.
+ * {@code body.text} or {@code body.blocks} for part of a body. Unknown names are a 400 that names
+ * them. The set is kept sorted, so two spellings of one selection give the same bytes and ETag.
  */
 public final class Fields {
 
@@ -36,6 +36,7 @@ public final class Fields {
       if (component.getName().equals("body")) {
         known.add("body.html");
         known.add("body.text");
+        known.add("body.blocks");
       }
     }
     Set<String> names = new TreeSet<>();
