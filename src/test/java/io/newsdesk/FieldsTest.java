@@ -43,7 +43,7 @@ class FieldsTest {
         .body("body.blocks[0].type", equalTo("heading"))
         .body("body.blocks[1].type", equalTo("paragraph"))
         .body(
-            "body.blocks[0].content[0].text",
+            "body.blocks[1].content[0].text",
             equalTo("The council met on Tuesday and agreed a new budget."));
 
     String full = given().get("/api/v1/articles/" + slug).header("ETag");
