@@ -62,16 +62,16 @@ class ClientIT {
         published.add(live.getSlug());
       }
 
-      Article article = delivery.getArticle("tide-tables-for-week-2");
+      Article article = delivery.getArticle("tide-tables-for-week-2", null);
       assertEquals("Tide tables for week 2", article.getTitle());
       assertEquals("coast", article.getCategory().getSlug());
       assertTrue(article.getBody().getHtml().contains("<h2>Monday</h2>"), article.getBody().getHtml());
 
-      PageTeaserView first = delivery.feed(null, null, null, "coast", null, 2, null, null);
+      PageTeaserView first = delivery.feed(null, null, null, "coast", null, null, 2, null, null);
       assertEquals(2, first.getItems().size());
       assertNotNull(first.getPage().getNext());
       PageTeaserView second =
-          delivery.feed(null, null, null, "coast", first.getPage().getNext(), 2, null, null);
+          delivery.feed(null, null, null, "coast", first.getPage().getNext(), null, 2, null, null);
       assertEquals(1, second.getItems().size());
       assertNull(second.getPage().getNext());
       HashSet<String> seen = new HashSet<>();

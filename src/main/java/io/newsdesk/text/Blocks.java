@@ -268,7 +268,7 @@ public final class Blocks {
     return more;
   }
 
-  /** The element a block renders to. */
+  /** The element a block renders to (not text and html blocks: they are not one element). */
   static Element render(Block block) {
     if (block instanceof Block.Paragraph p) {
       return inlineElement("p", p.content());
@@ -327,12 +327,8 @@ public final class Blocks {
     if (block instanceof Block.Rule) {
       return new Element("hr");
     }
-    if (block instanceof Block.Text text) {
-      return inlineElement("span", text.content()); // only inside list items; see appendBlock
-    }
-    Element holder = new Element("div");
-    holder.html(((Block.Html) block).html());
-    return holder.children().size() == 1 ? holder.child(0) : holder;
+    // text and html blocks are not one element: their callers write them out (appendBlock, html)
+    throw new IllegalArgumentException("Not an element: " + block);
   }
 
   /** The HTML of an element written as bodies are written. */
