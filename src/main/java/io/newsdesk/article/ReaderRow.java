@@ -82,7 +82,8 @@ record ReaderRow(
     return TagRef.parse(tagCards);
   }
 
-  ArticleView view(ImageView picture, List<AuthorRef> credits, NewsdeskConfig.Site site) {
+  ArticleView view(
+      ImageView picture, List<AuthorRef> credits, NewsdeskConfig.Site site, boolean withBlocks) {
     return new ArticleView(
         id,
         slug,
@@ -93,7 +94,7 @@ record ReaderRow(
         credits,
         tags(),
         List.of(byline),
-        new Body(null, bodyHtml, bodyText, Blocks.of(bodyHtml)),
+        new Body(null, bodyHtml, bodyText, withBlocks ? Blocks.of(bodyHtml) : null),
         picture,
         Seo.of(seoTitle, seoDescription, seoCanonicalUrl),
         firstPublishedAt,
