@@ -3,6 +3,7 @@ package io.newsdesk.article;
 import io.newsdesk.category.Category;
 import io.newsdesk.media.ImageInput;
 import io.newsdesk.teaser.TeaserSource;
+import io.newsdesk.text.Blocks;
 import io.newsdesk.text.BodyFormat;
 import io.newsdesk.text.BodyRenderer;
 import io.newsdesk.text.RenderedBody;
@@ -68,6 +69,10 @@ class Article {
 
   @Column(name = "body_text", nullable = false)
   String bodyText;
+
+  /** body.blocks as JSON, made from bodyHtml when it is written (null: written before V11). */
+  @Column(name = "body_blocks")
+  String bodyBlocks;
 
   @Column(name = "word_count", nullable = false)
   int wordCount;
@@ -148,6 +153,7 @@ class Article {
     this.bodySource = input.bodyOrEmpty();
     this.bodyHtml = body.html();
     this.bodyText = body.text();
+    this.bodyBlocks = Blocks.json(body.html());
     this.wordCount = body.wordCount();
     this.readingTimeMinutes = readingMinutes;
     ImageInput image = input.image();

@@ -1,7 +1,8 @@
 package io.newsdesk.article;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.newsdesk.text.Block;
-import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -23,5 +24,8 @@ public record Body(
     @Schema(
             description =
                 "The body as data for native apps (delivery and previews): the blocks of html,"
-                    + " which render back to the same document")
-        List<Block> blocks) {}
+                    + " which render back to the same document",
+            type = SchemaType.ARRAY,
+            implementation = Block.class)
+        @JsonRawValue
+        String blocks) {}

@@ -31,6 +31,7 @@ record ReaderRow(
     String[] byline,
     String bodyHtml,
     String bodyText,
+    String bodyBlocks,
     UUID imageAsset,
     String imageUrl,
     String imageAlt,
@@ -49,7 +50,7 @@ record ReaderRow(
 
   static final String SELECT =
       "select new io.newsdesk.article.ReaderRow(a.id, a.slug, a.title, a.subtitle, c.slug,"
-          + " c.name, t.tagCards, t.authorCards, a.byline, a.bodyHtml, a.bodyText,"
+          + " c.name, t.tagCards, t.authorCards, a.byline, a.bodyHtml, a.bodyText, a.bodyBlocks,"
           + " a.imageAssetId, a.imageUrl, a.imageAlt, a.imageCaption, a.seoTitle,"
           + " a.seoDescription, a.seoCanonicalUrl, a.firstPublishedAt, a.publishedAt,"
           + " a.updatedAt, c.updatedAt, m.updatedAt, t.cardsUpdatedAt, a.wordCount,"
@@ -94,7 +95,11 @@ record ReaderRow(
         credits,
         tags(),
         List.of(byline),
-        new Body(null, bodyHtml, bodyText, withBlocks ? Blocks.of(bodyHtml) : null),
+        new Body(
+            null,
+            bodyHtml,
+            bodyText,
+            !withBlocks ? null : bodyBlocks != null ? bodyBlocks : Blocks.json(bodyHtml)),
         picture,
         Seo.of(seoTitle, seoDescription, seoCanonicalUrl),
         firstPublishedAt,

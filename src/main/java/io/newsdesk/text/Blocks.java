@@ -58,6 +58,19 @@ public final class Blocks {
     return blocks(normalized(document.body()).childNodes());
   }
 
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper()
+          .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
+
+  /** The blocks of sanitized body HTML as JSON, as articles keep them. */
+  public static String json(String html) {
+    try {
+      return JSON.writeValueAsString(of(html));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("Blocks are records of strings and numbers", e);
+    }
+  }
+
   /** The HTML of blocks: one line per block, as {@link #normalizedHtml} writes a body. */
   public static String html(List<Block> blocks) {
     Document document = Document.createShell("");
