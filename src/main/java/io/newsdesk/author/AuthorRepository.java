@@ -86,8 +86,6 @@ class AuthorRepository implements PanacheRepositoryBase<Author, String> {
             .setParameter("slug", slug)
             .setParameter("now", now)
             .getResultList();
-    return rows.stream()
-        .map(r -> new ContentEvent.LiveArticle((java.util.UUID) r[0], (String) r[1]))
-        .toList();
+    return ContentEvent.LiveArticle.of(rows);
   }
 }

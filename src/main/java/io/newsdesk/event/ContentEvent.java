@@ -14,7 +14,13 @@ import java.util.UUID;
 public sealed interface ContentEvent {
 
   /** A published article, by id and current slug. */
-  record LiveArticle(UUID id, String slug) {}
+  record LiveArticle(UUID id, String slug) {
+
+    /** Rows of a native query that selects an article's id and slug, in that order. */
+    public static List<LiveArticle> of(List<Object[]> rows) {
+      return rows.stream().map(r -> new LiveArticle((UUID) r[0], (String) r[1])).toList();
+    }
+  }
 
   /**
    * An article was written; {@code url} is its public page. {@code before} and {@code after}: its

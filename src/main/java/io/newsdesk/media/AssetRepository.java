@@ -72,9 +72,7 @@ class AssetRepository implements PanacheRepositoryBase<Asset, UUID> {
             .setParameter("now", now)
             .setParameter("avatar", "[{\"avatar\": {\"asset\": \"" + id + "\"}}]")
             .getResultList();
-    return rows.stream()
-        .map(r -> new ContentEvent.LiveArticle((UUID) r[0], (String) r[1]))
-        .toList();
+    return ContentEvent.LiveArticle.of(rows);
   }
 
   private static final String MATCH =

@@ -134,12 +134,7 @@ class TagService {
             .setParameter("now", tag.updatedAt)
             .getResultList();
     events.fire(
-        new ContentEvent.TagChanged(
-            slug,
-            live.stream()
-                .map(r -> new ContentEvent.LiveArticle((java.util.UUID) r[0], (String) r[1]))
-                .toList(),
-            tag.updatedAt));
+        new ContentEvent.TagChanged(slug, ContentEvent.LiveArticle.of(live), tag.updatedAt));
     return get(slug);
   }
 

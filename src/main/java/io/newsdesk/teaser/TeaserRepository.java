@@ -140,8 +140,6 @@ public class TeaserRepository implements PanacheRepositoryBase<Teaser, UUID> {
             .setParameter("category", categoryId)
             .setParameter("now", now)
             .getResultList();
-    return rows.stream()
-        .map(r -> new ContentEvent.LiveArticle((UUID) r[0], (String) r[1]))
-        .toList();
+    return ContentEvent.LiveArticle.of(rows);
   }
 }
