@@ -73,9 +73,7 @@ class ArticleResource {
                 .published(slug)
                 .map(
                     row ->
-                        Reply.json(
-                                articles.view(row, Fields.wants(selection, "body.blocks")),
-                                ArticleService.keys(row))
+                        Reply.json(articles.view(row), ArticleService.keys(row))
                             .fields(selection, false)
                             .lastModified(row.lastModified()))
                 .orElseGet(() -> redirect(slug)));

@@ -37,11 +37,6 @@ class ArticleService {
 
   /** The article as readers get it (previews too), its picture looked up. */
   ArticleView view(ReaderRow row) {
-    return view(row, true);
-  }
-
-  /** {@code withBlocks}: whether to make body.blocks (a parse of the body), which few ask for. */
-  ArticleView view(ReaderRow row, boolean withBlocks) {
     List<AuthorCard> authors = row.authors();
     List<ImageInput> wanted = new ArrayList<>();
     wanted.add(row.image());
@@ -51,7 +46,7 @@ class ArticleService {
     for (int i = 0; i < authors.size(); i++) {
       credits.add(authors.get(i).view(found.get(i + 1)));
     }
-    ArticleView view = row.view(found.get(0), credits, site, withBlocks);
+    ArticleView view = row.view(found.get(0), credits, site);
     return view.withStructuredData(StructuredData.of(view, site));
   }
 

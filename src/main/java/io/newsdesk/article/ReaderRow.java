@@ -83,8 +83,7 @@ record ReaderRow(
     return TagRef.parse(tagCards);
   }
 
-  ArticleView view(
-      ImageView picture, List<AuthorRef> credits, NewsdeskConfig.Site site, boolean withBlocks) {
+  ArticleView view(ImageView picture, List<AuthorRef> credits, NewsdeskConfig.Site site) {
     return new ArticleView(
         id,
         slug,
@@ -95,11 +94,7 @@ record ReaderRow(
         credits,
         tags(),
         List.of(byline),
-        new Body(
-            null,
-            bodyHtml,
-            bodyText,
-            !withBlocks ? null : bodyBlocks != null ? bodyBlocks : Blocks.json(bodyHtml)),
+        new Body(null, bodyHtml, bodyText, bodyBlocks != null ? bodyBlocks : Blocks.json(bodyHtml)),
         picture,
         Seo.of(seoTitle, seoDescription, seoCanonicalUrl),
         firstPublishedAt,

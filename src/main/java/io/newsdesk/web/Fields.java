@@ -62,15 +62,6 @@ public final class Fields {
     return new Fields(names);
   }
 
-  /** Whether {@code selection} (null: everything) includes the field {@code path}, or all of it. */
-  public static boolean wants(Fields selection, String path) {
-    if (selection == null) {
-      return true;
-    }
-    String whole = path.contains(".") ? path.substring(0, path.indexOf('.')) : path;
-    return selection.names.contains(path) || selection.names.contains(whole);
-  }
-
   /** Keeps the selected fields of one object, in place. */
   public void apply(ObjectNode object) {
     List<String> drop = new ArrayList<>();

@@ -69,8 +69,13 @@ class ContentWebhooks {
     } else if (event instanceof ContentEvent.AuthorChanged changed) {
       webhooks.enqueue(Events.AUTHOR_CHANGED, Map.of("author", Map.of("slug", changed.slug())));
     } else if (event instanceof ContentEvent.AssetChanged changed) {
-      webhooks.enqueue(
-          "asset." + changed.action().name(), Map.of("asset", Map.of("id", changed.id())));
+      String type =
+          switch (changed.action()) {
+            case created -> Events.ASSET_CREATED;
+            case updated -> Events.ASSET_UPDATED;
+            case deleted -> Events.ASSET_DELETED;
+          };
+      webhooks.enqueue(type, Map.of("asset", Map.of("id", changed.id())));
     } else if (event instanceof ContentEvent.CollectionChanged changed) {
       webhooks.enqueue(
           Events.COLLECTION_CHANGED, Map.of("collection", Map.of("slug", changed.slug())));
