@@ -57,21 +57,18 @@ class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
    * The live article that once had {@code oldSlug}, as (id, current slug): one hop, however many
    * times it was renamed.
    */
-  Optional<Moved> findMoved(String oldSlug, Instant now) {
+  Optional<ArticleService.Moved> findMoved(String oldSlug, Instant now) {
     return getEntityManager()
         .createQuery(
             "select a.id, a.slug from Article a, OldSlug o where o.articleId = a.id and o.slug = :slug"
                 + " and a.status = :published and a.publishedAt <= :now",
-            Moved.class)
+            ArticleService.Moved.class)
         .setParameter("slug", oldSlug)
         .setParameter("published", Article.State.published)
         .setParameter("now", now)
         .getResultStream()
         .findFirst();
   }
-
-  /** Where a published article moved to. */
-  record Moved(UUID id, String slug) {}
 
   /** Whether {@code slug} is, or once was, the slug of an article other than {@code self}. */
   boolean slugTaken(String slug, UUID self) {

@@ -72,15 +72,15 @@ class ArticleResource {
             articles
                 .published(slug)
                 .map(
-                    row ->
-                        Reply.json(articles.view(row), ArticleService.keys(row))
+                    read ->
+                        Reply.json(read.view(), read.keys())
                             .fields(selection, false)
-                            .lastModified(row.lastModified()))
+                            .lastModified(read.lastModified()))
                 .orElseGet(() -> redirect(slug)));
   }
 
   private Reply<ArticleView> redirect(String slug) {
-    ArticleRepository.Moved moved =
+    ArticleService.Moved moved =
         articles
             .movedFrom(slug)
             .orElseThrow(

@@ -9,13 +9,21 @@ import io.newsdesk.media.ImageView;
 import io.newsdesk.media.Pictures;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Readers' use case: a published article by slug, and nothing that is not published. */
 @ApplicationScoped
-class ArticleService {
+public class ArticleService {
+
+  /** A published article as readers get it, with what it was built from and when it changed. */
+  public record Read(ArticleView view, List<String> keys, Instant lastModified) {}
+
+  /** Where a published article moved to. */
+  public record Moved(UUID id, String slug) {}
 
   private final ArticleRepository articles;
   private final Pictures pictures;
@@ -31,8 +39,10 @@ class ArticleService {
   }
 
   /** Empty for a draft, scheduled or archived article exactly as for a slug that never existed. */
-  Optional<ReaderRow> published(String slug) {
-    return articles.findPublishedBySlug(slug, clock.instant());
+  public Optional<Read> published(String slug) {
+    return articles
+        .findPublishedBySlug(slug, clock.instant())
+        .map(row -> new Read(view(row), keys(row), row.lastModified()));
   }
 
   /** The article as readers get it (previews too), its picture looked up. */
@@ -61,7 +71,7 @@ class ArticleService {
   }
 
   /** Where the published article that once had {@code slug} lives now. */
-  Optional<ArticleRepository.Moved> movedFrom(String slug) {
+  public Optional<Moved> movedFrom(String slug) {
     return articles.findMoved(slug, clock.instant());
   }
 }

@@ -67,9 +67,14 @@ class CacheHits {
     }
   }
 
-  /** The anonymous, cacheable part of the server: the delivery API and the syndication feeds. */
+  /**
+   * The anonymous, cacheable part of the server: the delivery API, the syndication feeds, the
+   * sitemaps and the reader page.
+   */
   static boolean isDelivery(String path) {
     return (path.startsWith("/api/v1/") && !path.startsWith("/api/v1/manage"))
+        || path.equals("/")
+        || path.startsWith("/articles/")
         || path.startsWith("/feeds/")
         || path.startsWith("/sitemap")
         || path.equals("/robots.txt");

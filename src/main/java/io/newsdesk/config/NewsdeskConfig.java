@@ -211,6 +211,10 @@ public interface NewsdeskConfig {
     @WithDefault("Newsdesk")
     String name();
 
+    /** One sentence about the site: the reader page's front page description for search engines. */
+    @WithDefault("The newest stories from the newsroom, as they are published.")
+    String description();
+
     /** An author's page on the site; {slug} is replaced by the author's slug. */
     @WithDefault("/authors/{slug}")
     String authorPath();

@@ -23,7 +23,7 @@ import java.util.Set;
  * while a reader scrolls cause neither duplicates nor gaps. Number mode adds a count.
  */
 @ApplicationScoped
-class FeedService {
+public class FeedService {
 
   private final TeaserRepository teasers;
   private final Pictures pictures;
@@ -35,7 +35,7 @@ class FeedService {
     this.clock = clock;
   }
 
-  Page<TeaserView> byCursor(FeedFilter filter, String cursorText, int limit) {
+  public Page<TeaserView> byCursor(FeedFilter filter, String cursorText, int limit) {
     Instant now = clock.instant();
     Cursor cursor = cursorText == null ? null : Cursor.decode(cursorText);
     if (cursor != null && cursor.direction() == Cursor.Direction.NEWER) {
@@ -67,7 +67,7 @@ class FeedService {
   }
 
   /** The feed, the filtered category and every article on the page. */
-  static Set<String> keys(Page<TeaserView> page, FeedFilter filter) {
+  public static Set<String> keys(Page<TeaserView> page, FeedFilter filter) {
     Set<String> keys = new LinkedHashSet<>();
     keys.add(SurrogateKeys.FEED);
     if (filter.category() != null) {

@@ -16,6 +16,11 @@ class SiteTest {
       }
 
       @Override
+      public String description() {
+        return "A test site";
+      }
+
+      @Override
       public String authorPath() {
         return "/authors/{slug}";
       }
