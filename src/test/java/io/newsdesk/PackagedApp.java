@@ -23,7 +23,10 @@ final class PackagedApp implements AutoCloseable {
     this.baseUri = baseUri;
   }
 
-  /** Starts an instance on the database {@code datasource} names and waits until it is ready. */
+  /**
+   * Starts an instance on the database {@code datasource} names and waits until it is ready. A
+   * {@code {port}} in a setting's value becomes the instance's port (for its base URL).
+   */
   static PackagedApp start(
       String name, Map<String, String> datasource, Map<String, String> settings) throws Exception {
     int port;
@@ -41,7 +44,7 @@ final class PackagedApp implements AutoCloseable {
     env.put("QUARKUS_DATASOURCE_JDBC_URL", datasource.get("quarkus.datasource.jdbc.url"));
     env.put("QUARKUS_DATASOURCE_USERNAME", datasource.get("quarkus.datasource.username"));
     env.put("QUARKUS_DATASOURCE_PASSWORD", datasource.get("quarkus.datasource.password"));
-    env.putAll(settings);
+    settings.forEach((key, value) -> env.put(key, value.replace("{port}", String.valueOf(port))));
     PackagedApp app = new PackagedApp(builder.start(), "http://127.0.0.1:" + port);
     try {
       org.awaitility.Awaitility.await("instance " + name + " is ready")

@@ -158,6 +158,7 @@ class VisibilityMatrixTest {
     String future = Instant.now().plus(2, ChronoUnit.DAYS).toString();
     List<String> urls = new ArrayList<>();
     made.values().forEach(m -> urls.add("/api/v1/articles/" + m.slug()));
+    made.values().forEach(m -> urls.add("/articles/" + m.slug())); // the reader page
     // the hidden ones share its category, tag and words: related stories must not show them
     urls.add("/api/v1/articles/" + made.get("published").slug() + "/related?limit=20");
     urls.addAll(
@@ -180,6 +181,7 @@ class VisibilityMatrixTest {
                 + java.time.YearMonth.from(TestClock.now().atZone(java.time.ZoneOffset.UTC))
                 + ".xml",
             "/sitemaps/news.xml",
+            "/?category=" + category,
             "/api/v1/feed?page=1&category=" + category + "&after=" + past + "&before=" + future,
             "/api/v1/categories",
             "/api/v1/categories?page=1",

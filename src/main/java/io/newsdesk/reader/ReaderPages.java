@@ -90,16 +90,7 @@ class ReaderPages {
             config.baseUrl() + "/" + query,
             "website",
             lead.map(read -> Picture.preview(read.view().image())).orElse(null),
-            jsonLd(
-                Map.of(
-                    "@context",
-                    "https://schema.org",
-                    "@type",
-                    "WebSite",
-                    "name",
-                    site.name(),
-                    "url",
-                    config.baseUrl() + "/")),
+            jsonLd(website()),
             category == null ? "" : "?category=" + category);
     return render(
         page(head, lead.map(ArticleService.Read::view).orElse(null), recent, category), keys);
@@ -247,6 +238,16 @@ class ReaderPages {
     return Excerpts.excerpt(article.body().text(), 160);
   }
 
+  /** schema.org WebSite for the front page, in a fixed order (the same bytes on every instance). */
+  private Map<String, Object> website() {
+    Map<String, Object> site = new LinkedHashMap<>();
+    site.put("@context", "https://schema.org");
+    site.put("@type", "WebSite");
+    site.put("name", this.site.name());
+    site.put("url", config.baseUrl() + "/");
+    return site;
+  }
+
   /**
    * JSON-LD for a script element: JSON whose {@code <}, {@code >} and {@code &} (only ever inside
    * strings) are escaped, so no text in it can end the element.
@@ -256,7 +257,7 @@ class ReaderPages {
       return null;
     }
     try {
-      return json.writeValueAsString(new LinkedHashMap<>(data))
+      return json.writeValueAsString(data)
           .replace("<", "\\u003c")
           .replace(">", "\\u003e")
           .replace("&", "\\u0026");
