@@ -43,6 +43,9 @@ class LighthouseIT {
             Map.of(
                 "NEWSDESK_DEMO_ENABLED", "true",
                 "NEWSDESK_SITE_BASE_URL", "http://127.0.0.1:{port}"))) {
+      assertTrue(
+          !Files.readString(Path.of("target/lighthouse.log")).contains("base-url is not set"),
+          "no warning once the public address is set");
       String slug =
           given().baseUri(app.baseUri()).get("/api/v1/feed?limit=1").path("items[0].slug");
       Map<String, String> pages =

@@ -28,6 +28,10 @@ class ProductionSettingsIT {
                 "NEWSDESK_METRICS_TOKEN", "scrape-secret"))) {
       String base = app.baseUri();
       given().noFilters().baseUri(base).get("/q/health/ready").then().statusCode(200);
+      org.junit.jupiter.api.Assertions.assertTrue(
+          java.nio.file.Files.readString(java.nio.file.Path.of("target/production-settings.log"))
+              .contains("newsdesk.site.base-url is not set"),
+          "the start-up log names the unset public address");
       given()
           .noFilters()
           .baseUri(base)

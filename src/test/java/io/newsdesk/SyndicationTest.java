@@ -26,6 +26,7 @@ import org.xml.sax.InputSource;
 class SyndicationTest {
 
   private static final String BASE = "http://localhost:8080";
+  private static final String BODY_HTML = "<p>Boats <em>leave</em> at ten.</p>";
 
   private static SyndFeed parse(String path, String contentType) throws Exception {
     byte[] body =
@@ -38,6 +39,10 @@ class SyndicationTest {
     Map<String, Object> input = Api.article(category, "Ferry timetable & winter fares");
     input.put("subtitle", "Boats run every forty minutes from December");
     input.put("byline", java.util.List.of("Mara Quist"));
+    input.put("body", "Boats *leave* at ten.");
+    String photo =
+        AssetTest.upload(TestImages.jpeg(800, 600), "image/jpeg").then().extract().path("id");
+    input.put("image", Map.of("asset", photo, "alt", "A ferry"));
     String id = Api.create(Api.token("editor"), input).then().statusCode(201).extract().path("id");
     Api.publish(id, null).then().statusCode(200);
     return new String[] {category, id, Api.slug(id)};
@@ -80,6 +85,20 @@ class SyndicationTest {
     assertEquals("urn:uuid:" + story[1], entry.getUri());
     assertEquals("Boats run every forty minutes from December", entry.getDescription().getValue());
     assertNotNull(entry.getPublishedDate());
+    assertEquals(BODY_HTML, entry.getContents().get(0).getValue(), "content:encoded");
+    assertEquals("Mara Quist", entry.getAuthor());
+    assertEquals(1, entry.getEnclosures().size());
+    assertTrue(entry.getEnclosures().get(0).getUrl().matches(BASE + "/media/.*/w\\d+\\.jpg"));
+    assertEquals("image/jpeg", entry.getEnclosures().get(0).getType());
+    String xml = given().get("/feeds/rss.xml?category=" + story[0]).asString();
+    assertTrue(
+        xml.contains(
+            "<atom:link href=\""
+                + BASE
+                + "/feeds/rss.xml?category="
+                + story[0]
+                + "\" rel=\"self\" type=\"application/rss+xml\" />"),
+        xml);
   }
 
   @Test
@@ -92,6 +111,9 @@ class SyndicationTest {
     assertEquals("urn:uuid:" + story[1], entry.getUri());
     assertEquals(BASE + "/articles/" + story[2], entry.getLink());
     assertEquals("Mara Quist", entry.getAuthors().get(0).getName());
+    assertEquals("html", entry.getContents().get(0).getType());
+    assertEquals(BODY_HTML, entry.getContents().get(0).getValue());
+    assertEquals("enclosure", entry.getLinks().get(1).getRel());
     assertNotNull(entry.getUpdatedDate());
     assertNotNull(entry.getPublishedDate());
   }
@@ -115,8 +137,10 @@ class SyndicationTest {
     JsonNode item = feed.path("items").get(0);
     assertEquals(story[1], item.path("id").asText());
     assertEquals(BASE + "/articles/" + story[2], item.path("url").asText());
-    assertEquals("Boats run every forty minutes from December", item.path("content_text").asText());
-    assertTrue(item.path("content_html").isMissingNode(), "one of content_text and content_html");
+    assertEquals(BODY_HTML, item.path("content_html").asText());
+    assertTrue(item.path("content_text").isMissingNode(), "one of content_text and content_html");
+    assertEquals("Boats run every forty minutes from December", item.path("summary").asText());
+    assertTrue(item.path("image").asText().startsWith(BASE + "/media/"));
     assertEquals("Mara Quist", item.path("authors").get(0).path("name").asText());
     Instant.parse(item.path("date_published").asText());
   }

@@ -134,6 +134,19 @@ public class ChangeFeed {
   /** A visible change and its position. */
   record Change(long seq, ChangeView view) {}
 
+  /**
+   * When readers last saw anything change (a publication, an edit, a removal, a rename that shows
+   * in articles), at {@code now}; null before the first change. What feeds send as Last-Modified:
+   * unlike the newest article's time, it also moves when an article leaves.
+   */
+  public Instant lastVisibleChange(Instant now) {
+    return (Instant)
+        entityManager
+            .createNativeQuery("select max(at) from content_change where at <= :now", Instant.class)
+            .setParameter("now", now)
+            .getSingleResult();
+  }
+
   /** The earliest scheduled publication still to come, or null. */
   Instant nextDue() {
     return (Instant)

@@ -268,8 +268,11 @@ public interface NewsdeskConfig {
     @WithDefault("20")
     int items();
 
-    /** Put each article's full sanitized HTML in the feed instead of its excerpt. */
-    @WithDefault("false")
+    /**
+     * Put each article's full sanitized HTML in the feeds (RSS content:encoded, Atom content, JSON
+     * Feed content_html) next to its excerpt; false: the excerpt only.
+     */
+    @WithDefault("true")
     boolean fullContent();
   }
 

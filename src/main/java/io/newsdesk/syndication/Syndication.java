@@ -4,6 +4,8 @@ import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndCategoryImpl;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndContentImpl;
+import com.rometools.rome.feed.synd.SyndEnclosure;
+import com.rometools.rome.feed.synd.SyndEnclosureImpl;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndEntryImpl;
 import com.rometools.rome.feed.synd.SyndFeed;
@@ -20,11 +22,17 @@ import io.newsdesk.cache.Reply;
 import io.newsdesk.cache.SurrogateKeys;
 import io.newsdesk.category.CategoryService;
 import io.newsdesk.category.CategoryView;
+import io.newsdesk.changes.ChangeFeed;
 import io.newsdesk.config.NewsdeskConfig;
+import io.newsdesk.media.ImageView;
 import io.newsdesk.web.ProblemException;
 import io.vertx.core.buffer.Buffer;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,6 +40,10 @@ import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jdom2.Document;
+import org.jdom2.Element;
+import org.jdom2.Namespace;
+import org.jdom2.output.XMLOutputter;
 import org.jsoup.nodes.Entities;
 
 /**
@@ -57,16 +69,28 @@ class Syndication {
     }
   }
 
+  private static final Namespace ATOM =
+      Namespace.getNamespace("atom", "http://www.w3.org/2005/Atom");
+
   private final LatestArticles articles;
   private final CategoryService categories;
   private final NewsdeskConfig.Site site;
   private final NewsdeskConfig.Feeds feeds;
+  private final ChangeFeed changes;
+  private final Clock clock;
 
-  Syndication(LatestArticles articles, CategoryService categories, NewsdeskConfig config) {
+  Syndication(
+      LatestArticles articles,
+      CategoryService categories,
+      ChangeFeed changes,
+      NewsdeskConfig config,
+      Clock clock) {
     this.articles = articles;
+    this.changes = changes;
     this.categories = categories;
     this.site = config.site();
     this.feeds = config.feeds();
+    this.clock = clock;
   }
 
   /** RSS or Atom; an unknown category is a 404, since a feed has to say what it is. */
@@ -74,7 +98,8 @@ class Syndication {
     String title = title(category);
     List<FeedEntry> entries = articles.latest(category, feeds.items(), feeds.fullContent());
     byte[] body = romeFeed(format, title, self(format, category), entries);
-    return Reply.bytes(body, format.contentType, keys(category, entries));
+    return Reply.bytes(body, format.contentType, keys(category, entries))
+        .lastModified(lastModified(entries));
   }
 
   /** JSON Feed; an unknown category is a 404. */
@@ -88,7 +113,18 @@ class Syndication {
             site.baseUrl() + "/",
             self(Format.JSON, category),
             entries.stream().map(this::jsonItem).toList());
-    return Reply.json(feed, Format.JSON.contentType, keys(category, entries));
+    return Reply.json(feed, Format.JSON.contentType, keys(category, entries))
+        .lastModified(lastModified(entries));
+  }
+
+  /**
+   * The newest visible change, which also moves when an article leaves the feed (the newest entry's
+   * time alone would not), and never before an entry's own last change.
+   */
+  private Instant lastModified(List<FeedEntry> entries) {
+    Instant changed = changes.lastVisibleChange(clock.instant());
+    Instant newest = lastChange(entries);
+    return changed == null || changed.isBefore(newest) ? newest : changed;
   }
 
   private String title(String category) {
@@ -141,8 +177,16 @@ class Syndication {
       if (entry.html() != null) {
         item.setContents(List.of(content("html", entry.html())));
       }
-      List<SyndPerson> authors = entry.byline().stream().map(Syndication::person).toList();
-      item.setAuthors(authors.isEmpty() ? List.of(person(site.name())) : authors);
+      List<String> names = entry.byline().isEmpty() ? List.of(site.name()) : entry.byline();
+      if (format == Format.RSS) {
+        item.setAuthor(String.join(", ", names)); // dc:creator: RSS's <author> must be an email
+      } else {
+        item.setAuthors(names.stream().map(Syndication::person).toList());
+      }
+      ImageView image = entry.teaser().image();
+      if (image != null) {
+        item.setEnclosures(List.of(enclosure(image)));
+      }
       SyndCategory category = new SyndCategoryImpl();
       category.setName(entry.teaser().category().name());
       item.setCategories(List.of(category));
@@ -150,10 +194,51 @@ class Syndication {
     }
     feed.setEntries(items);
     try {
-      return new SyndFeedOutput().outputString(feed).getBytes(StandardCharsets.UTF_8);
+      Document document = new SyndFeedOutput().outputJDom(feed);
+      if (format == Format.RSS) {
+        selfLink(document, self);
+      }
+      StringWriter out = new StringWriter();
+      new XMLOutputter(org.jdom2.output.Format.getPrettyFormat().setEncoding("UTF-8"))
+          .output(document, out);
+      return out.toString().getBytes(StandardCharsets.UTF_8);
     } catch (FeedException e) {
       throw new IllegalStateException("Rome cannot write the " + format + " feed", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * RSS 2.0 has no link to the feed itself; readers and validators take Atom's ({@code <atom:link
+   * rel="self">} in the channel, as the RSS Advisory Board recommends).
+   */
+  private static void selfLink(Document document, String self) {
+    Element channel = document.getRootElement().getChild("channel");
+    document.getRootElement().addNamespaceDeclaration(ATOM);
+    channel.addContent(
+        0,
+        new Element("link", ATOM)
+            .setAttribute("href", self)
+            .setAttribute("rel", "self")
+            .setAttribute("type", "application/rss+xml"));
+  }
+
+  /**
+   * The lead picture: the largest JPEG rendition of a library photo, or an external picture's URL.
+   * RSS wants its length in bytes, which is not known without fetching it: 0, as the RSS Advisory
+   * Board allows for an unknown length.
+   */
+  private static SyndEnclosure enclosure(ImageView image) {
+    SyndEnclosure enclosure = new SyndEnclosureImpl();
+    enclosure.setUrl(image.url());
+    String guessed = java.net.URLConnection.guessContentTypeFromName(image.url());
+    enclosure.setType(
+        image.sources().isEmpty() && guessed != null && guessed.startsWith("image/")
+            ? guessed
+            : "image/jpeg");
+    enclosure.setLength(0);
+    return enclosure;
   }
 
   private JsonFeed.Item jsonItem(FeedEntry e) {
