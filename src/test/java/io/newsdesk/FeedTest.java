@@ -134,7 +134,17 @@ class FeedTest {
         .body("page.number", equalTo(2))
         .body("page.totalItems", equalTo(5))
         .body("page.totalPages", equalTo(3))
-        .body("page.limit", equalTo(2));
+        .body("page.limit", equalTo(2))
+        .body("page.next", equalTo("3")) // numbers, to pass back as page
+        .body("page.prev", equalTo("1"));
+    given()
+        .queryParam("category", category)
+        .queryParam("page", 3)
+        .queryParam("limit", 2)
+        .get("/api/v1/feed")
+        .then()
+        .body("page.next", nullValue())
+        .body("page.prev", equalTo("2"));
     given()
         .queryParam("category", category)
         .queryParam("page", 9)
@@ -142,7 +152,9 @@ class FeedTest {
         .then()
         .statusCode(200)
         .body("items", hasSize(0))
-        .body("page.totalItems", equalTo(5));
+        .body("page.totalItems", equalTo(5))
+        .body("page.next", nullValue())
+        .body("page.prev", equalTo("1"));
     // Past the end, "prev" still leads to a page that exists.
     given()
         .queryParam("category", Api.unique("empty"))

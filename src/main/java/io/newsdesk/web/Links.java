@@ -41,25 +41,12 @@ public final class Links {
   public static String header(Page<?> page, UriInfo uri, String cursorParam) {
     List<String> links = new ArrayList<>();
     PageInfo info = page.page();
-    if (info.number() != null) {
-      if (info.number() < info.totalPages()) {
-        links.add(link(uri, "page", String.valueOf(info.number() + 1), "next"));
-      }
-      if (info.number() > 1 && info.totalPages() > 0) {
-        links.add(
-            link(
-                uri,
-                "page",
-                String.valueOf(Math.min(info.number() - 1, info.totalPages())),
-                "prev"));
-      }
-    } else {
-      if (info.next() != null) {
-        links.add(link(uri, cursorParam, info.next(), "next"));
-      }
-      if (info.prev() != null) {
-        links.add(link(uri, cursorParam, info.prev(), "prev"));
-      }
+    String param = info.number() != null ? "page" : cursorParam;
+    if (info.next() != null) {
+      links.add(link(uri, param, info.next(), "next"));
+    }
+    if (info.prev() != null) {
+      links.add(link(uri, param, info.prev(), "prev"));
     }
     return links.isEmpty() ? null : String.join(", ", links);
   }

@@ -5,7 +5,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Where a page stands. Cursor mode gives {@code next}/{@code prev} cursors; number mode gives
- * {@code number}, {@code totalItems} and {@code totalPages} (and null cursors).
+ * {@code number}, {@code totalItems} and {@code totalPages}, and {@code next}/{@code prev} as the
+ * neighbouring page numbers. Either way a client passes {@code next} back as it is: as {@code
+ * cursor} in cursor mode, as {@code page} in number mode.
  */
 @Schema(
     description =
@@ -14,13 +16,17 @@ public record PageInfo(
     @Schema(example = "20") int limit,
     @JsonInclude(JsonInclude.Include.ALWAYS)
         @Schema(
-            description = "Cursor of the next (older) page; null on the last page",
+            description =
+                "The next (older) page: its cursor in cursor mode, its number (as a string, to"
+                    + " pass as page) in number mode; null on the last page",
             nullable = true,
             example = "AQAABh8uNX4gAH1v...")
         String next,
     @JsonInclude(JsonInclude.Include.ALWAYS)
         @Schema(
-            description = "Cursor of the previous (newer) page; null on the first page",
+            description =
+                "The previous (newer) page: its cursor, or its number in number mode; null on"
+                    + " the first page",
             nullable = true)
         String prev,
     @Schema(description = "Page number (number mode only)", example = "1") Integer number,
@@ -35,6 +41,9 @@ public record PageInfo(
 
   public static PageInfo numbered(int limit, int number, long totalItems) {
     int totalPages = (int) ((totalItems + limit - 1) / limit);
-    return new PageInfo(limit, null, null, number, totalItems, totalPages);
+    String next = number < totalPages ? String.valueOf(number + 1) : null;
+    String prev =
+        number > 1 && totalPages > 0 ? String.valueOf(Math.min(number - 1, totalPages)) : null;
+    return new PageInfo(limit, next, prev, number, totalItems, totalPages);
   }
 }
