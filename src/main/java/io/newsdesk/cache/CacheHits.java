@@ -49,7 +49,16 @@ class CacheHits {
       return;
     }
     HttpServerResponse response = context.response();
-    hit.headers(delivery.cacheControl()).forEach(response::putHeader);
+    boolean gzipped = hit.gzipFor(request.getHeader("Accept-Encoding"));
+    hit.headers(delivery.cacheControl(), gzipped)
+        .forEach(
+            (name, value) -> {
+              if (name.equals("Vary")) {
+                response.headers().add(name, value); // next to CORS's Vary: Origin
+              } else {
+                response.putHeader(name, value);
+              }
+            });
     response.putHeader(Delivery.X_CACHE, "HIT");
     if (hit.notModified(
         request.getHeader("If-None-Match"), request.getHeader("If-Modified-Since"))) {
@@ -60,10 +69,14 @@ class CacheHits {
     if (hit.contentType() != null) {
       response.putHeader("Content-Type", hit.contentType());
     }
+    byte[] body = gzipped ? hit.gzip() : hit.body();
+    if (gzipped) {
+      response.putHeader("Content-Encoding", "gzip");
+    }
     if (head) {
-      response.putHeader("Content-Length", String.valueOf(hit.body().length)).end();
+      response.putHeader("Content-Length", String.valueOf(body.length)).end();
     } else {
-      response.end(Buffer.buffer(hit.body()));
+      response.end(Buffer.buffer(body));
     }
   }
 

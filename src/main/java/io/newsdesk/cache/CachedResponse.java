@@ -10,13 +10,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A delivery response exactly as it is sent, kept in memory: status, body and what makes it
- * cacheable downstream (strong ETag, Last-Modified, surrogate keys), and the instant it stops being
- * right without any write (the next scheduled article coming due).
+ * A delivery response exactly as it is sent, kept in memory: status, body (and the body gzipped,
+ * once, for clients that accept it; null for small bodies) and what makes it cacheable downstream
+ * (strong ETag, Last-Modified, surrogate keys), and the instant it stops being right without any
+ * write (the next scheduled article coming due).
  */
 record CachedResponse(
     int status,
     byte[] body,
+    byte[] gzip,
     String contentType,
     String etag,
     Instant lastModified,
@@ -39,7 +41,9 @@ record CachedResponse(
     if (ifNoneMatch != null) {
       for (String tag : ifNoneMatch.split(",")) {
         String value = tag.strip();
-        if (value.equals("*") || strip(value).equals(strip(etag))) {
+        if (value.equals("*")
+            || strip(value).equals(strip(etag))
+            || (gzip != null && strip(value).equals(io.newsdesk.web.Gzip.etag(etag)))) {
           return true;
         }
       }
@@ -56,12 +60,24 @@ record CachedResponse(
     return false;
   }
 
-  /** The headers of this response, for the full answer and for a 304 alike. */
-  Map<String, String> headers(String cacheControl) {
+  /** Whether to send {@link #gzip} to a client with this Accept-Encoding header. */
+  boolean gzipFor(String acceptEncoding) {
+    return gzip != null && io.newsdesk.web.Gzip.accepted(acceptEncoding);
+  }
+
+  /**
+   * The headers of this response as sent gzipped or not, for the full answer and for a 304 alike:
+   * each representation has its own ETag. The full answer adds {@code Content-Encoding}.
+   */
+  Map<String, String> headers(String cacheControl, boolean gzipped) {
     Map<String, String> headers = new LinkedHashMap<>();
     if (etag != null) {
-      headers.put("ETag", etag);
+      headers.put("ETag", gzipped ? io.newsdesk.web.Gzip.etag(etag) : etag);
     }
+    if (gzip != null) {
+      headers.put("Vary", "Accept-Encoding");
+    }
+
     if (lastModified != null) {
       headers.put(
           "Last-Modified",

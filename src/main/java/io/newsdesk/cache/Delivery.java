@@ -3,6 +3,7 @@ package io.newsdesk.cache;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsdesk.config.NewsdeskConfig;
+import io.newsdesk.web.Gzip;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,26 +62,39 @@ public class Delivery {
     boolean notModified =
         response.notModified(
             request.getHeader("If-None-Match"), request.getHeader("If-Modified-Since"));
+    // A body of another type than JSON goes out through the REST layer's text writer, which
+    // cannot carry gzip bytes: it goes out as it is here, and gzipped from the cache (CacheHits).
+    boolean gzipped =
+        !(reply.body instanceof Buffer) && response.gzipFor(request.getHeader("Accept-Encoding"));
     RestResponse.ResponseBuilder<T> builder =
         notModified
             ? RestResponse.ResponseBuilder.create(RestResponse.Status.NOT_MODIFIED)
             : RestResponse.ResponseBuilder.<T>create(response.status())
-                .entity(reply.body == null ? null : bytes(reply, response));
-    response.headers(cacheControl).forEach(builder::header);
+                .entity(
+                    reply.body == null
+                        ? null
+                        : bytes(reply, gzipped ? response.gzip() : response.body()));
+    response.headers(cacheControl, gzipped).forEach(builder::header);
     builder.header(X_CACHE, "MISS");
     if (!notModified && response.contentType() != null) {
       builder.header("Content-Type", response.contentType());
+    }
+    if (!notModified && gzipped) {
+      // set, not added: the HTTP layer marks every response "identity" until it decides to
+      // compress, and a second value would be lost with it
+      request.response().putHeader("Content-Encoding", "gzip");
     }
     return builder.build();
   }
 
   /**
-   * What the REST layer writes: a {@link Buffer} body as it is, and for JSON, in place of the
-   * {@code T} it was rendered from ({@code T} is erased at run time), the bytes rendered above.
+   * What the REST layer writes, {@code bytes} exactly (the body as rendered, or gzipped JSON): a
+   * {@link Buffer} as it is, and for JSON, in place of the {@code T} it was rendered from ({@code
+   * T} is erased at run time), a value that Jackson copies out byte for byte.
    */
   @SuppressWarnings("unchecked")
-  private static <T> T bytes(Reply<T> reply, CachedResponse response) {
-    return reply.body instanceof Buffer ? reply.body : (T) new RenderedJson(response.body());
+  private static <T> T bytes(Reply<T> reply, byte[] bytes) {
+    return reply.body instanceof Buffer ? (T) Buffer.buffer(bytes) : (T) new RenderedJson(bytes);
   }
 
   String cacheControl() {
@@ -96,6 +110,7 @@ public class Delivery {
     return new CachedResponse(
         reply.status,
         body,
+        reply.status == 200 ? Gzip.compress(body) : null,
         reply.contentType,
         etag,
         reply.lastModified,

@@ -63,7 +63,9 @@ public class ResponseCache {
     this.entries =
         Caffeine.newBuilder()
             .maximumWeight(config.cache().maxSize().asLongValue())
-            .weigher((String uri, CachedResponse r) -> uri.length() + r.body().length + 512)
+            .weigher(
+                (String uri, CachedResponse r) ->
+                    uri.length() + r.body().length + (r.gzip() == null ? 0 : r.gzip().length) + 512)
             .recordStats()
             .build();
     CaffeineCacheMetrics.monitor(metrics, entries, "delivery-responses");

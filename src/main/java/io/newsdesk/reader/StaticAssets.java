@@ -1,6 +1,7 @@
 package io.newsdesk.reader;
 
 import io.newsdesk.cache.Delivery;
+import io.newsdesk.web.Gzip;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -25,10 +26,15 @@ class StaticAssets {
   static final String IMMUTABLE = "public, max-age=31536000, immutable";
   private static final String ONE_DAY = "public, max-age=86400";
 
-  /** One file: its bytes, type and strong ETag. */
-  private record Asset(Buffer body, String type, String etag) {
+  /** One file: its bytes (and gzipped, for text), type and strong ETag. */
+  private record Asset(Buffer body, Buffer gzip, String type, String etag) {
     static Asset of(byte[] bytes, String type) {
-      return new Asset(Buffer.buffer(bytes), type, Delivery.etag(bytes));
+      byte[] gzip = type.startsWith("image/") ? null : Gzip.compress(bytes);
+      return new Asset(
+          Buffer.buffer(bytes),
+          gzip == null ? null : Buffer.buffer(gzip),
+          type,
+          Delivery.etag(bytes));
     }
   }
 
@@ -69,14 +75,26 @@ class StaticAssets {
   }
 
   private static void send(RoutingContext context, Asset asset, String cacheControl) {
+    boolean gzipped =
+        asset.gzip() != null && Gzip.accepted(context.request().getHeader("Accept-Encoding"));
+    String etag = gzipped ? Gzip.etag(asset.etag()) : asset.etag();
     var response =
         context
             .response()
             .putHeader("Cache-Control", cacheControl)
-            .putHeader("ETag", asset.etag())
+            .putHeader("ETag", etag)
             .putHeader("X-Content-Type-Options", "nosniff");
-    if (asset.etag().equals(context.request().getHeader("If-None-Match"))) {
+    if (asset.gzip() != null) {
+      response.headers().add("Vary", "Accept-Encoding");
+    }
+    String ifNoneMatch = context.request().getHeader("If-None-Match");
+    if (asset.etag().equals(ifNoneMatch) || etag.equals(ifNoneMatch)) {
       response.setStatusCode(304).end();
+    } else if (gzipped) {
+      response
+          .putHeader("Content-Type", asset.type())
+          .putHeader("Content-Encoding", "gzip")
+          .end(asset.gzip());
     } else {
       response.putHeader("Content-Type", asset.type()).end(asset.body());
     }
