@@ -36,12 +36,21 @@ public class OpenApiHeaders implements OASFilter {
     if (openAPI.getPaths() == null) {
       return;
     }
+    // the server that serves the document: clients resolve paths against where they fetched it
+    openAPI.setServers(
+        List.of(OASFactory.createServer().url("/").description("The server of this document")));
+    webhookEvents(openAPI);
+    // every list names its own page type (PageTeaserView...); the raw generic one is never used
+    if (openAPI.getComponents() != null && openAPI.getComponents().getSchemas() != null) {
+      openAPI.getComponents().removeSchema("Page");
+    }
     openAPI
         .getPaths()
         .getPathItems()
         .forEach(
             (path, item) -> {
               item.getOperations().values().forEach(OpenApiHeaders::typeDefaults);
+              item.getOperations().values().forEach(OpenApiHeaders::anonymousSaysSo);
               item.getOperations().values().forEach(OpenApiHeaders::sharedResponses);
               Operation get = item.getGET();
               if (get != null && get.getTags() != null && get.getTags().contains("Delivery")) {
@@ -70,6 +79,30 @@ public class OpenApiHeaders implements OASFilter {
     if (operation.getRequestBody() != null) {
       documented(operation, "413", "PayloadTooLarge");
       documented(operation, "411", "LengthRequired");
+    }
+  }
+
+  /** An operation without a security requirement is anonymous, and says so with an empty one. */
+  private static void anonymousSaysSo(Operation operation) {
+    if (operation.getSecurity() == null) {
+      operation.setSecurity(List.of());
+    }
+  }
+
+  /** Webhook event names are a closed set: an enum, so generated clients get a type for them. */
+  private static void webhookEvents(OpenAPI openAPI) {
+    if (openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null) {
+      return;
+    }
+    for (String name : List.of("WebhookInput", "Webhook")) {
+      Schema schema = openAPI.getComponents().getSchemas().get(name);
+      Schema events =
+          schema == null || schema.getProperties() == null
+              ? null
+              : schema.getProperties().get("events");
+      if (events != null && events.getItems() != null) {
+        events.getItems().setEnumeration(new java.util.ArrayList<>(io.newsdesk.webhook.Events.ALL));
+      }
     }
   }
 

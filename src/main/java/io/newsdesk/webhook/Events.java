@@ -14,6 +14,20 @@ public final class Events {
   public static final String AUTHOR_CHANGED = "author.changed";
   public static final String COLLECTION_CHANGED = "collection.changed";
 
+  /** Every event, in the order the documentation lists them. */
+  public static final java.util.List<String> ALL =
+      java.util.List.of(
+          PUBLISHED,
+          UPDATED,
+          UNPUBLISHED,
+          DELETED,
+          CATEGORY_CHANGED,
+          ASSET_CREATED,
+          ASSET_UPDATED,
+          ASSET_DELETED,
+          AUTHOR_CHANGED,
+          COLLECTION_CHANGED);
+
   static final String PATTERN =
       "article\\.published|article\\.updated|article\\.unpublished|article\\.deleted"
           + "|category\\.changed|asset\\.created|asset\\.updated|asset\\.deleted"
