@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newsdesk.client.ApiClient;
+import io.newsdesk.client.model.ArticlePatch;
 import io.newsdesk.client.api.ArticlesManagementApi;
 import io.newsdesk.client.api.CategoriesManagementApi;
 import io.newsdesk.client.api.DeliveryApi;
@@ -47,6 +48,7 @@ class ClientIT {
 
       categories.createCategory(new CategoryInput().slug("coast").name("Coast"));
       List<String> published = new ArrayList<>();
+      List<java.util.UUID> ids = new ArrayList<>();
       for (int i = 1; i <= 3; i++) {
         ManagedArticle draft =
             articles.createArticle(
@@ -60,18 +62,30 @@ class ClientIT {
         ManagedArticle live = articles.publishArticle(draft.getId(), new Publish());
         assertEquals(Status.PUBLISHED, live.getStatus());
         published.add(live.getSlug());
+        ids.add(live.getId());
       }
 
-      Article article = delivery.getArticle("tide-tables-for-week-2", null);
+      // a partial merge patch: only what it names changes
+      ManagedArticle week2 = articles.getManagedArticle(ids.get(1));
+      ManagedArticle patched =
+          articles.patchArticle(
+              week2.getId(),
+              new ArticlePatch().subtitle("Low water times too"),
+              "\"" + week2.getVersion() + "\"");
+      assertEquals("Low water times too", patched.getSubtitle());
+      assertEquals("Tide tables for week 2", patched.getTitle());
+
+      Article article = delivery.getArticle("tide-tables-for-week-2", null, null, null);
       assertEquals("Tide tables for week 2", article.getTitle());
       assertEquals("coast", article.getCategory().getSlug());
       assertTrue(article.getBody().getHtml().contains("<h2>Monday</h2>"), article.getBody().getHtml());
 
-      PageTeaserView first = delivery.feed(null, null, null, "coast", null, null, 2, null, null);
+      PageTeaserView first = delivery.feed(null, null, null, "coast", null, null, 2, null, null, null, null);
       assertEquals(2, first.getItems().size());
       assertNotNull(first.getPage().getNext());
       PageTeaserView second =
-          delivery.feed(null, null, null, "coast", first.getPage().getNext(), null, 2, null, null);
+          delivery.feed(
+              null, null, null, "coast", first.getPage().getNext(), null, 2, null, null, null, null);
       assertEquals(1, second.getItems().size());
       assertNull(second.getPage().getNext());
       HashSet<String> seen = new HashSet<>();

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.TestResourceScope;
@@ -89,6 +90,21 @@ class OpenApiTest {
     assertAll(checks);
     assertEquals("bearer", doc.getString("components.securitySchemes.bearer.scheme"));
     assertEquals("/", doc.getString("servers[0].url"));
+    // conditional GETs take their validators as documented parameters
+    assertEquals(
+        List.of("If-None-Match", "If-Modified-Since"),
+        doc.getList("paths.'/api/v1/feed'.get.parameters.findAll { it.in == 'header' }.name"));
+    // PATCH is a merge patch: nothing required, clearable members nullable, no defaults
+    assertEquals(
+        "#/components/schemas/ArticlePatch",
+        doc.getString(
+            "paths.'/api/v1/manage/articles/{id}'.patch.requestBody.content"
+                + ".'application/merge-patch+json'.schema.$ref"));
+    assertNull(doc.get("components.schemas.ArticlePatch.required"));
+    assertEquals(
+        "null", doc.getString("components.schemas.ArticlePatch.properties.subtitle.anyOf[1].type"));
+    assertNull(doc.get("components.schemas.ArticlePatch.properties.bodyFormat.anyOf[0].default"));
+    assertNull(doc.get("components.schemas.ArticlePatch.properties.title.anyOf"));
     assertEquals(
         io.newsdesk.webhook.Events.ALL,
         doc.getList("components.schemas.WebhookInput.properties.events.items.enum"));

@@ -40,6 +40,7 @@ public class OpenApiHeaders implements OASFilter {
     openAPI.setServers(
         List.of(OASFactory.createServer().url("/").description("The server of this document")));
     webhookEvents(openAPI);
+    mergePatchSchema(openAPI);
     // every list names its own page type (PageTeaserView...); the raw generic one is never used
     if (openAPI.getComponents() != null && openAPI.getComponents().getSchemas() != null) {
       openAPI.getComponents().removeSchema("Page");
@@ -51,6 +52,7 @@ public class OpenApiHeaders implements OASFilter {
             (path, item) -> {
               item.getOperations().values().forEach(OpenApiHeaders::typeDefaults);
               item.getOperations().values().forEach(OpenApiHeaders::anonymousSaysSo);
+              item.getOperations().values().forEach(OpenApiHeaders::conditionalGets);
               item.getOperations().values().forEach(OpenApiHeaders::sharedResponses);
               Operation get = item.getGET();
               if (get != null && get.getTags() != null && get.getTags().contains("Delivery")) {
@@ -80,6 +82,113 @@ public class OpenApiHeaders implements OASFilter {
       documented(operation, "413", "PayloadTooLarge");
       documented(operation, "411", "LengthRequired");
     }
+  }
+
+  /**
+   * A GET that can answer 304 takes the validators a client got before, as documented parameters:
+   * generated clients can send them.
+   */
+  private static void conditionalGets(Operation operation) {
+    if (operation.getResponses() == null
+        || operation.getResponses().getAPIResponse("304") == null) {
+      return;
+    }
+    operation.addParameter(
+        header(
+            "If-None-Match",
+            "ETags of copies the client holds; 304 when one is current",
+            "\"Zk3n8xYqQ0uJ2m9pC4rT1wVb\""));
+    operation.addParameter(
+        header(
+            "If-Modified-Since",
+            "Last-Modified of the client's copy (HTTP date), for responses that send one; ignored"
+                + " when If-None-Match is sent",
+            "Fri, 27 Nov 2026 08:30:00 GMT"));
+  }
+
+  private static Parameter header(String name, String description, String example) {
+    return OASFactory.createParameter()
+        .name(name)
+        .in(Parameter.In.HEADER)
+        .required(false)
+        .description(description)
+        .example(example)
+        .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING));
+  }
+
+  /**
+   * PATCH takes a JSON merge patch (RFC 7396) of an ArticleInput: every member optional, and those
+   * an article can be without may be null, which clears them. Generated clients then type a partial
+   * patch and a clearing null, which a full ArticleInput would not allow.
+   */
+  private static void mergePatchSchema(OpenAPI openAPI) {
+    if (openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null) {
+      return;
+    }
+    Schema input = openAPI.getComponents().getSchemas().get("ArticleInput");
+    if (input == null || input.getProperties() == null) {
+      return;
+    }
+    List<String> required = input.getRequired() == null ? List.of() : input.getRequired();
+    Schema patch =
+        OASFactory.createSchema()
+            .addType(Schema.SchemaType.OBJECT)
+            .description(
+                "A JSON merge patch (RFC 7396) of an ArticleInput: members to change; null clears"
+                    + " a member the article can be without; what is not sent stays");
+    input
+        .getProperties()
+        .forEach(
+            (name, property) ->
+                patch.addProperty(
+                    name,
+                    required.contains(name)
+                        ? withoutDefault(property)
+                        : OASFactory.createSchema()
+                            .addAnyOf(withoutDefault(property))
+                            .addAnyOf(OASFactory.createSchema().addType(Schema.SchemaType.NULL))));
+    openAPI.getComponents().addSchema("ArticlePatch", patch);
+    openAPI
+        .getPaths()
+        .getPathItems()
+        .values()
+        .forEach(
+            item -> {
+              Operation patchOperation = item.getPATCH();
+              if (patchOperation == null
+                  || patchOperation.getRequestBody() == null
+                  || patchOperation.getRequestBody().getContent() == null) {
+                return;
+              }
+              var media =
+                  patchOperation.getRequestBody().getContent().getMediaType(MergePatch.MEDIA_TYPE);
+              if (media != null
+                  && media.getSchema() != null
+                  && "#/components/schemas/ArticleInput".equals(media.getSchema().getRef())) {
+                media.setSchema(OASFactory.createSchema().ref("#/components/schemas/ArticlePatch"));
+              }
+            });
+  }
+
+  /**
+   * A property of ArticleInput as a patch member: the same, without its default (a member a patch
+   * leaves out stays as it is, so a default there would change it).
+   */
+  private static Schema withoutDefault(Schema property) {
+    Schema copy = OASFactory.createSchema();
+    if (property.getRef() != null) {
+      copy.setRef(property.getRef());
+    }
+    if (property.getType() != null) {
+      copy.setType(new java.util.ArrayList<>(property.getType()));
+    }
+    copy.setDescription(property.getDescription());
+    copy.setItems(property.getItems());
+    copy.setPattern(property.getPattern());
+    copy.setMaxLength(property.getMaxLength());
+    copy.setMaxItems(property.getMaxItems());
+    copy.setExamples(property.getExamples());
+    return copy;
   }
 
   /** An operation without a security requirement is anonymous, and says so with an empty one. */
