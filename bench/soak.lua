@@ -41,7 +41,7 @@ function request()
       '{"title":"Soak draft %d-%d","category":"local","body":"Written during the soak."}', id, seq))
   else
     local n = math.random(200)
-    return write("PUT", "/api/v1/manage/articles/by-external-id/soak-" .. n, string.format(
+    return write("PUT", "/api/v1/manage/external-articles/soak-" .. n, string.format(
       '{"title":"Soak wire %d","category":"world","body":"Version %d of this wire story."}', n, seq))
   end
 end

@@ -266,7 +266,7 @@ class AuthorTest {
     none.put("authors", List.of());
     Api.create(secret, none).then().statusCode(201).body("authors", equalTo(List.of()));
     // an import says what it says: run twice, the second run changes nothing
-    String path = "/api/v1/manage/articles/by-external-id/" + Api.unique("wire");
+    String path = "/api/v1/manage/external-articles/" + Api.unique("wire");
     Map<String, Object> wire = Api.article(category, "Wire copy Eva imports");
     for (int run = 0; run < 2; run++) {
       Api.as(editorActingFor(writer))

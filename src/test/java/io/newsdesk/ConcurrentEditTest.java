@@ -231,7 +231,7 @@ class ConcurrentEditTest {
               as(token("editor"))
                   .contentType(ContentType.JSON)
                   .body(Api.article(category, title))
-                  .put("/api/v1/manage/articles/by-external-id/" + wire)
+                  .put("/api/v1/manage/external-articles/" + wire)
                   .statusCode());
     }
     List<Integer> statuses = atOnce(upserts);

@@ -175,7 +175,7 @@ class FuzzIT {
             "/api/v1/preview/",
             "/api/v1/manage/articles/",
             "/api/v1/manage/webhooks/",
-            "/api/v1/manage/articles/by-external-id/"));
+            "/api/v1/manage/external-articles/"));
   }
 
   private static Gen<List<Pair<String, String>>> queryParameters() {
@@ -302,7 +302,7 @@ class FuzzIT {
                 "PATCH /api/v1/manage/articles/{id}",
                 "POST /api/v1/manage/articles/{id}/publish",
                 "PUT /api/v1/manage/articles/{id}/teaser",
-                "PUT /api/v1/manage/articles/by-external-id/fuzz-wire",
+                "PUT /api/v1/manage/external-articles/fuzz-wire",
                 "POST /api/v1/manage/categories",
                 "PUT /api/v1/manage/categories/fuzz-section",
                 "POST /api/v1/manage/tokens",

@@ -42,11 +42,40 @@ class ImportTest {
   }
 
   @Test
+  void theFirstAddressOfTheUpsertStillWorksAndSaysWhereItMoved() {
+    String category = Api.category();
+    String wire = Api.unique("wire");
+    Map<String, Object> body = Api.article(category, "Harbour dues unchanged");
+    String id =
+        Api.as(Api.token("editor"))
+            .noFilters() // an address outside the API document, on purpose
+            .contentType(ContentType.JSON)
+            .body(body)
+            .put("/api/v1/manage/articles/by-external-id/" + wire)
+            .then()
+            .statusCode(201)
+            .header("Deprecation", "true")
+            .header(
+                "Link",
+                "</api/v1/manage/external-articles/" + wire + ">; rel=\"successor-version\"")
+            .extract()
+            .path("id");
+    Api.as(Api.token("editor"))
+        .contentType(ContentType.JSON)
+        .body(Api.with(body, "title", "Harbour dues unchanged for a year"))
+        .put("/api/v1/manage/external-articles/" + wire)
+        .then()
+        .statusCode(200)
+        .body("id", equalTo(id))
+        .body("title", equalTo("Harbour dues unchanged for a year"));
+  }
+
+  @Test
   void upsertByExternalIdCreatesThenReplacesThenLeavesAlone() {
     String category = Api.category();
     String wire = Api.unique("wire");
     Map<String, Object> body = Api.article(category, "Grain prices steady");
-    String path = "/api/v1/manage/articles/by-external-id/" + wire;
+    String path = "/api/v1/manage/external-articles/" + wire;
     String id =
         Api.as(Api.token("editor"))
             .contentType(ContentType.JSON)

@@ -264,7 +264,7 @@ class RouteInventoryTest {
             r ->
                 r.contentType(ContentType.JSON)
                     .body(Api.article(category, "From the wire"))
-                    .put(articles + "by-external-id/" + Api.unique("wire")),
+                    .put("/api/v1/manage/external-articles/" + Api.unique("wire")),
             403,
             201,
             201),

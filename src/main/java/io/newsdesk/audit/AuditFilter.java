@@ -45,6 +45,8 @@ class AuditFilter {
     String id = segments.size() > 1 ? segments.get(1) : null;
     if ("by-external-id".equals(id) && segments.size() > 2) {
       id = "external:" + segments.get(2);
+    } else if (segments.get(0).equals("external-articles") && id != null) {
+      id = "external:" + id;
     }
     URI location = response.getLocation();
     if (id == null && location != null && request.getMethod().equals("POST")) {
@@ -66,7 +68,7 @@ class AuditFilter {
 
   private static String entityType(String collection) {
     return switch (collection) {
-      case "articles" -> "article";
+      case "articles", "external-articles" -> "article";
       case "categories" -> "category";
       case "tokens" -> "token";
       case "webhooks" -> "webhook";

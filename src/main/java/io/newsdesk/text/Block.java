@@ -39,7 +39,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public sealed interface Block {
 
   @Schema(name = "ParagraphBlock")
-  record Paragraph(@Schema(enumeration = "paragraph") String type, List<Inline> content)
+  record Paragraph(
+      @Schema(enumeration = "paragraph", required = true) String type, List<Inline> content)
       implements Block {
     Paragraph(List<Inline> content) {
       this("paragraph", content);
@@ -47,7 +48,10 @@ public sealed interface Block {
   }
 
   @Schema(name = "HeadingBlock")
-  record Heading(@Schema(enumeration = "heading") String type, int level, List<Inline> content)
+  record Heading(
+      @Schema(enumeration = "heading", required = true) String type,
+      int level,
+      List<Inline> content)
       implements Block {
     Heading(int level, List<Inline> content) {
       this("heading", level, content);
@@ -55,7 +59,8 @@ public sealed interface Block {
   }
 
   @Schema(name = "QuoteBlock")
-  record Quote(@Schema(enumeration = "quote") String type, List<Block> blocks) implements Block {
+  record Quote(@Schema(enumeration = "quote", required = true) String type, List<Block> blocks)
+      implements Block {
     Quote(List<Block> blocks) {
       this("quote", blocks);
     }
@@ -64,7 +69,7 @@ public sealed interface Block {
   /** Each item is a list of blocks; a tight item's words are a {@code text} block. */
   @Schema(name = "ListBlock")
   record ListBlock(
-      @Schema(enumeration = "list") String type,
+      @Schema(enumeration = "list", required = true) String type,
       boolean ordered,
       @Schema(description = "The first number of an ordered list, when not 1") Integer start,
       List<List<Block>> items)
@@ -77,7 +82,7 @@ public sealed interface Block {
   /** A photo of the media library as the body shows it (a figure), with its responsive sources. */
   @Schema(name = "ImageBlock")
   record Image(
-      @Schema(enumeration = "image") String type,
+      @Schema(enumeration = "image", required = true) String type,
       String url,
       @Schema(description = "Widths of the same photo, as an HTML srcset") String srcset,
       String sizes,
@@ -100,7 +105,10 @@ public sealed interface Block {
 
   /** A table: a header row, then body rows; each cell has its words and its alignment. */
   @Schema(name = "TableBlock")
-  record Table(@Schema(enumeration = "table") String type, List<Cell> head, List<List<Cell>> rows)
+  record Table(
+      @Schema(enumeration = "table", required = true) String type,
+      List<Cell> head,
+      List<List<Cell>> rows)
       implements Block {
     Table(List<Cell> head, List<List<Cell>> rows) {
       this("table", head, rows);
@@ -112,7 +120,8 @@ public sealed interface Block {
       @Schema(enumeration = {"left", "center", "right"}) String align, List<Inline> content) {}
 
   @Schema(name = "CodeBlock")
-  record Code(@Schema(enumeration = "code") String type, String language, String text)
+  record Code(
+      @Schema(enumeration = "code", required = true) String type, String language, String text)
       implements Block {
     Code(String language, String text) {
       this("code", language, text);
@@ -120,7 +129,7 @@ public sealed interface Block {
   }
 
   @Schema(name = "RuleBlock")
-  record Rule(@Schema(enumeration = "rule") String type) implements Block {
+  record Rule(@Schema(enumeration = "rule", required = true) String type) implements Block {
     Rule() {
       this("rule");
     }
@@ -128,7 +137,8 @@ public sealed interface Block {
 
   /** Words outside a paragraph: a tight list item's, or loose words between blocks. */
   @Schema(name = "TextBlock")
-  record Text(@Schema(enumeration = "text") String type, List<Inline> content) implements Block {
+  record Text(@Schema(enumeration = "text", required = true) String type, List<Inline> content)
+      implements Block {
     Text(List<Inline> content) {
       this("text", content);
     }
@@ -136,7 +146,8 @@ public sealed interface Block {
 
   /** Sanitized HTML the model does not describe, to show as it is. */
   @Schema(name = "HtmlBlock")
-  record Html(@Schema(enumeration = "html") String type, String html) implements Block {
+  record Html(@Schema(enumeration = "html", required = true) String type, String html)
+      implements Block {
     Html(String html) {
       this("html", html);
     }
@@ -156,7 +167,8 @@ public sealed interface Block {
 
     /** Words, with the marks around them from the outermost in. */
     @Schema(name = "TextSpan")
-    record Span(@Schema(enumeration = "text") String type, String text, List<Mark> marks)
+    record Span(
+        @Schema(enumeration = "text", required = true) String type, String text, List<Mark> marks)
         implements Inline {
       Span(String text, List<Mark> marks) {
         this("text", text, marks.isEmpty() ? null : List.copyOf(marks));
@@ -174,7 +186,10 @@ public sealed interface Block {
 
     @Schema(name = "LinkSpan")
     record Link(
-        @Schema(enumeration = "link") String type, String href, String title, List<Inline> content)
+        @Schema(enumeration = "link", required = true) String type,
+        String href,
+        String title,
+        List<Inline> content)
         implements Inline {
       Link(String href, String title, List<Inline> content) {
         this("link", href, title, content);
@@ -182,7 +197,7 @@ public sealed interface Block {
     }
 
     @Schema(name = "LineBreak")
-    record Break(@Schema(enumeration = "break") String type) implements Inline {
+    record Break(@Schema(enumeration = "break", required = true) String type) implements Inline {
       Break() {
         this("break");
       }

@@ -25,8 +25,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** Wire agencies and migrations write one article by their own id, as often as they like. */
-@Path("/api/v1/manage/articles/by-external-id")
+/**
+ * Wire agencies and migrations write one article by their own id, as often as they like (the first
+ * address of this, {@link ExternalIdFirstAddress}, still works).
+ */
+@Path(ExternalIdResource.PATH)
 @RolesAllowed(Role.EDITOR)
 @Tag(name = "Articles (management)")
 @APIResponse(responseCode = "401", ref = "Unauthorized")
@@ -40,6 +43,8 @@ class ExternalIdResource {
     this.imports = imports;
     this.caller = caller;
   }
+
+  static final String PATH = "/api/v1/manage/external-articles";
 
   @PUT
   @Path("{externalId}")
@@ -68,6 +73,11 @@ class ExternalIdResource {
           @Pattern(regexp = "^[\\x21-\\x7e]+$", message = "must be printable ASCII without spaces")
           String externalId,
       @NotNull @Valid ArticleInput body) {
+    return upsert(externalId, body).build();
+  }
+
+  /** Creates or replaces; the response without its last touches. */
+  RestResponse.ResponseBuilder<ManagedArticleView> upsert(String externalId, ArticleInput body) {
     if (body.externalId() != null && !body.externalId().equals(externalId)) {
       throw ProblemException.invalid("externalId", "must be absent or the same as in the path");
     }
@@ -77,6 +87,6 @@ class ExternalIdResource {
         result.created()
             ? Links.<ManagedArticleView>created("/api/v1/manage/articles/" + view.id())
             : RestResponse.ResponseBuilder.<ManagedArticleView>ok();
-    return response.entity(view).header(HttpHeaders.ETAG, view.etag()).build();
+    return response.entity(view).header(HttpHeaders.ETAG, view.etag());
   }
 }
