@@ -64,7 +64,14 @@ public final class OpenApiResponses implements Filter {
     if (!(path.startsWith("/api/") || path.startsWith("/feeds/"))) {
       return answer; // health, metrics, the reader page and test-only endpoints are not in the API
     }
-    Spec spec = SPECS.computeIfAbsent(uri.getScheme() + "://" + uri.getAuthority(), Spec::load);
+    // a ?fields= selection leaves out what it did not ask for: members the document marks
+    // required may be absent
+    String base = uri.getScheme() + "://" + uri.getAuthority();
+    boolean selected = uri.getRawQuery() != null && uri.getRawQuery().contains("fields=");
+    Spec spec =
+        selected
+            ? SPECS.computeIfAbsent(base + " selected", key -> Spec.load(base).withoutRequired())
+            : SPECS.computeIfAbsent(base, Spec::load);
     if (request.getMethod().equals("OPTIONS")) {
       return answer; // CORS preflights are HTTP's, not the API's
     }
@@ -126,6 +133,20 @@ public final class OpenApiResponses implements Filter {
               .map(e -> new Template(e.getKey(), e.getValue()))
               .sorted(Comparator.comparingInt(Template::literalLength).reversed())
               .toList();
+    }
+
+    /** The same document with no member required, for responses that a field selection cut. */
+    Spec withoutRequired() {
+      JsonNode copy = document.deepCopy();
+      copy.path("components")
+          .path("schemas")
+          .forEach(
+              schema -> {
+                if (schema instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+                  object.remove("required");
+                }
+              });
+      return new Spec(copy);
     }
 
     static Spec load(String base) {

@@ -61,7 +61,7 @@ class ArticleResource {
           @Parameter(
               description =
                   "Only these fields, comma-separated (body.html, body.text or body.blocks for part of a"
-                      + " body); unknown names are a 400",
+                      + " body); unknown names are a 400; members not named are left out, required ones too",
               example = "slug,title,image,body.html")
           String fields,
       @Context HttpServerRequest request) {

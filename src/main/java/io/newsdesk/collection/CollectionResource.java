@@ -57,7 +57,7 @@ class CollectionResource {
           @Parameter(
               description =
                   "Only these fields of each teaser, comma-separated (body.html, body.text or body.blocks for part of a"
-                      + " body); unknown names are a 400",
+                      + " body); unknown names are a 400; members not named are left out, required ones too",
               example = "slug,title,image")
           String fields,
       @Context HttpServerRequest request) {

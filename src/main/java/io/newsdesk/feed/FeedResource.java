@@ -115,7 +115,7 @@ class FeedResource {
           @Parameter(
               description =
                   "Only these fields of each teaser, comma-separated (body.html, body.text or body.blocks for part of a"
-                      + " body); unknown names are a 400",
+                      + " body); unknown names are a 400; members not named are left out, required ones too",
               example = "slug,title,image")
           String fields,
       @Context UriInfo uri,

@@ -89,7 +89,7 @@ class SearchResource {
           @Parameter(
               description =
                   "Only these fields of each hit, comma-separated (body.html, body.text or body.blocks for part of a"
-                      + " body); unknown names are a 400",
+                      + " body); unknown names are a 400; members not named are left out, required ones too",
               example = "slug,title,snippet")
           String fields,
       @QueryParam("cursor") @Parameter(hidden = true) String cursor,

@@ -41,6 +41,7 @@ public class OpenApiHeaders implements OASFilter {
         List.of(OASFactory.createServer().url("/").description("The server of this document")));
     webhookEvents(openAPI);
     mergePatchSchema(openAPI);
+    AlwaysPresent.mark(openAPI);
     // every list names its own page type (PageTeaserView...); the raw generic one is never used
     if (openAPI.getComponents() != null && openAPI.getComponents().getSchemas() != null) {
       openAPI.getComponents().removeSchema("Page");
