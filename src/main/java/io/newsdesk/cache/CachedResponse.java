@@ -11,9 +11,9 @@ import java.util.Set;
 
 /**
  * A delivery response exactly as it is sent, kept in memory: status, body (and the body gzipped,
- * once, for clients that accept it; null for small bodies) and what makes it cacheable downstream
- * (strong ETag, Last-Modified, surrogate keys), and the instant it stops being right without any
- * write (the next scheduled article coming due).
+ * once, for clients that accept it; null for a body-less answer) and what makes it cacheable
+ * downstream (strong ETag, Last-Modified, surrogate keys), and the instant it stops being right
+ * without any write (the next scheduled article coming due).
  */
 record CachedResponse(
     int status,
@@ -77,7 +77,6 @@ record CachedResponse(
     if (gzip != null) {
       headers.put("Vary", "Accept-Encoding");
     }
-
     if (lastModified != null) {
       headers.put(
           "Last-Modified",
