@@ -6,30 +6,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DURATION=${DURATION:-10s}
-CONNECTIONS=${CONNECTIONS:-32}
-JAVA_OPTS=${JAVA_OPTS:--Xmx320m -XX:+UseSerialGC}
+NAME=gzip
 DB=${BENCH_DB:-newsdesk_bench_gzip}
 PORT=${BENCH_PORT:-8093}
-BASE="http://127.0.0.1:$PORT"
-TOKEN=bench-admin
-OUT=target/bench
-PSQL=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q)
-mkdir -p "$OUT"
-for tool in wrk psql python3 curl; do
-  command -v "$tool" >/dev/null || { echo "$tool is needed (apt-get install wrk postgresql-client)"; exit 1; }
-done
-[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -B package -DskipTests
+# shellcheck source=bench/side-by-side.sh
+. bench/side-by-side.sh
 
-"${PSQL[@]}" -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
-# shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
-QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$PORT NEWSDESK_ADMIN_TOKEN=$TOKEN \
-QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
-NEWSDESK_MEDIA_DIRECTORY="$OUT/gzip-media" QUARKUS_LOG_LEVEL=WARN \
-  java $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar > "$OUT/gzip.log" 2>&1 &
-APP=$!
-trap 'kill $APP 2>/dev/null || true' EXIT
-until curl -fs "$BASE/q/health/ready" >/dev/null; do sleep 0.1; done
+fresh_db
+start_app gzip.log
 
 python3 - "$BASE" "$TOKEN" <<'PY'
 import json, sys, urllib.request
@@ -59,9 +43,8 @@ for round in 1 2 3; do
   R[identity-$round]=$(rps "$BASE$FEED")
   R[gzip-$round]=$(rps -H 'Accept-Encoding: gzip' "$BASE$FEED")
 done
-kill $APP; wait $APP 2>/dev/null || true
+stop_app
 trap - EXIT
-median() { printf '%s\n' "$@" | sort -g | sed -n 2p; }
 plain=$(median "${R[identity-1]}" "${R[identity-2]}" "${R[identity-3]}")
 gz=$(median "${R[gzip-1]}" "${R[gzip-2]}" "${R[gzip-3]}")
 echo "cached feed page of 100 teasers (c=$CONNECTIONS, $DURATION, median of 3)"

@@ -7,39 +7,17 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DURATION=${DURATION:-10s}
-CONNECTIONS=${CONNECTIONS:-32}
-JAVA_OPTS=${JAVA_OPTS:--Xmx320m -XX:+UseSerialGC}
+NAME=pictures
 DB=${BENCH_DB:-newsdesk_bench_pictures}
 PORT=${BENCH_PORT:-8091}
-BASE="http://127.0.0.1:$PORT"
-TOKEN=bench-admin
-OUT=target/bench
-PSQL=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q)
-mkdir -p "$OUT"
-for tool in wrk psql python3 curl; do
-  command -v "$tool" >/dev/null || { echo "$tool is needed (apt-get install wrk postgresql-client)"; exit 1; }
-done
-[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -B package -DskipTests
-
-APP=""
-start_app() { # $1: cache enabled (true/false)
-  # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
-  QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$PORT NEWSDESK_ADMIN_TOKEN=$TOKEN \
-  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" NEWSDESK_CACHE_ENABLED="$1" \
-  NEWSDESK_MEDIA_DIRECTORY="$OUT/pictures-media" QUARKUS_LOG_LEVEL=WARN \
-    java $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar > "$OUT/pictures-cache-$1.log" 2>&1 &
-  APP=$!
-  until curl -fs "$BASE/q/health/ready" >/dev/null; do sleep 0.1; done
-}
-stop_app() { kill "$APP"; wait "$APP" 2>/dev/null || true; }
-trap 'stop_app 2>/dev/null || true' EXIT
+# shellcheck source=bench/side-by-side.sh
+. bench/side-by-side.sh
 api() { curl -fs -H "Authorization: Bearer $TOKEN" "$@"; }
 rps() { wrk -t2 -c"$CONNECTIONS" -d"$DURATION" "$BASE$1" | awk '/Requests\/sec/ {print $2}'; }
 
-"${PSQL[@]}" -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
+fresh_db
 rm -rf "$OUT/pictures-media"
-start_app false
+start_app pictures-cache-false.log NEWSDESK_CACHE_ENABLED=false
 python3 - "$BASE" "$TOKEN" <<'PY'
 import io, json, random, struct, sys, urllib.request, zlib
 base, token = sys.argv[1], sys.argv[2]
@@ -73,7 +51,7 @@ for page in photos plain; do
   R[gzip-$page]=$(gzip -6 -c "$OUT/pictures-$page.json" | wc -c)
 done
 for cache in false true; do
-  [ "$cache" = true ] && { stop_app; start_app true; }
+  [ "$cache" = true ] && { stop_app; start_app pictures-cache-true.log NEWSDESK_CACHE_ENABLED=true; }
   for page in photos plain; do rps "/api/v1/feed?category=$page&limit=20" > /dev/null; done # warm-up
   for page in photos plain; do R[$cache-$page]=$(rps "/api/v1/feed?category=$page&limit=20"); done
 done

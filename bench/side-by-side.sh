@@ -1,0 +1,36 @@
+# Sourced by the side-by-side benchmarks (blocks.sh, gzip.sh, pictures.sh): their settings, the
+# tools they need, a fresh database and the packaged server on loopback. Set NAME, DB and PORT
+# before sourcing.
+DURATION=${DURATION:-10s}
+CONNECTIONS=${CONNECTIONS:-32}
+JAVA_OPTS=${JAVA_OPTS:--Xmx320m -XX:+UseSerialGC}
+BASE="http://127.0.0.1:$PORT"
+TOKEN=bench-admin
+OUT=target/bench
+PSQL=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q)
+mkdir -p "$OUT"
+for tool in wrk psql python3 curl; do
+  command -v "$tool" >/dev/null || { echo "$tool is needed (apt-get install wrk postgresql-client)"; exit 1; }
+done
+[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -B package -DskipTests
+
+fresh_db() { "${PSQL[@]}" -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"; }
+
+APP=""
+# start_app LOG [NAME=VALUE...]: the packaged server on $PORT and $DB, with these settings too, until
+# it is ready; its output goes to $OUT/LOG.
+start_app() {
+  local log=$1
+  shift
+  # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
+  env QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$PORT" NEWSDESK_ADMIN_TOKEN=$TOKEN \
+    QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
+    NEWSDESK_MEDIA_DIRECTORY="$OUT/$NAME-media" QUARKUS_LOG_LEVEL=WARN "$@" \
+    java $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar > "$OUT/$log" 2>&1 &
+  APP=$!
+  until curl -fs "$BASE/q/health/ready" >/dev/null; do sleep 0.1; done
+}
+stop_app() { kill "$APP"; wait "$APP" 2>/dev/null || true; }
+trap 'stop_app 2>/dev/null || true' EXIT
+
+median() { printf '%s\n' "$@" | sort -g | sed -n 2p; }
