@@ -14,12 +14,13 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
- * Finishes the OpenAPI document in one place: documents the answers every operation can meet, and
- * the caching headers every delivery response carries (ETag, Cache-Control, Surrogate-Key, X-Cache
- * on every 200 of a delivery GET), and types parameter defaults, which JAX-RS declares as strings
- * ({@code @DefaultValue("20")}), as the numbers and booleans they are, so generated clients and
- * linters read them right. Runs at build time: the document is finished in the jar, and starting
- * the server does not rework it.
+ * Finishes the OpenAPI document in one place (the schemas in {@link OpenApiSchemas}): names its
+ * server, marks anonymous operations as such, documents the validators of conditional GETs and the
+ * answers every operation can meet, and the caching headers every delivery response carries (ETag,
+ * Cache-Control, Surrogate-Key, X-Cache on every 200 of a delivery GET), and types parameter
+ * defaults, which JAX-RS declares as strings ({@code @DefaultValue("20")}), as the numbers and
+ * booleans they are, so generated clients and linters read them right. Runs at build time: the
+ * document is finished in the jar, and starting the server does not rework it.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class OpenApiHeaders implements OASFilter {
@@ -39,13 +40,7 @@ public class OpenApiHeaders implements OASFilter {
     // the server that serves the document: clients resolve paths against where they fetched it
     openAPI.setServers(
         List.of(OASFactory.createServer().url("/").description("The server of this document")));
-    webhookEvents(openAPI);
-    mergePatchSchema(openAPI);
-    AlwaysPresent.mark(openAPI);
-    // every list names its own page type (PageTeaserView...); the raw generic one is never used
-    if (openAPI.getComponents() != null && openAPI.getComponents().getSchemas() != null) {
-      openAPI.getComponents().removeSchema("Page");
-    }
+    OpenApiSchemas.finish(openAPI);
     openAPI
         .getPaths()
         .getPathItems()
@@ -117,102 +112,10 @@ public class OpenApiHeaders implements OASFilter {
         .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING));
   }
 
-  /**
-   * PATCH takes a JSON merge patch (RFC 7396) of an ArticleInput: every member optional, and those
-   * an article can be without may be null, which clears them. Generated clients then type a partial
-   * patch and a clearing null, which a full ArticleInput would not allow.
-   */
-  private static void mergePatchSchema(OpenAPI openAPI) {
-    if (openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null) {
-      return;
-    }
-    Schema input = openAPI.getComponents().getSchemas().get("ArticleInput");
-    if (input == null || input.getProperties() == null) {
-      return;
-    }
-    List<String> required = input.getRequired() == null ? List.of() : input.getRequired();
-    Schema patch =
-        OASFactory.createSchema()
-            .addType(Schema.SchemaType.OBJECT)
-            .description(
-                "A JSON merge patch (RFC 7396) of an ArticleInput: members to change; null clears"
-                    + " a member the article can be without; what is not sent stays");
-    input
-        .getProperties()
-        .forEach(
-            (name, property) ->
-                patch.addProperty(
-                    name,
-                    required.contains(name)
-                        ? withoutDefault(property)
-                        : OASFactory.createSchema()
-                            .addAnyOf(withoutDefault(property))
-                            .addAnyOf(OASFactory.createSchema().addType(Schema.SchemaType.NULL))));
-    openAPI.getComponents().addSchema("ArticlePatch", patch);
-    openAPI
-        .getPaths()
-        .getPathItems()
-        .values()
-        .forEach(
-            item -> {
-              Operation patchOperation = item.getPATCH();
-              if (patchOperation == null
-                  || patchOperation.getRequestBody() == null
-                  || patchOperation.getRequestBody().getContent() == null) {
-                return;
-              }
-              var media =
-                  patchOperation.getRequestBody().getContent().getMediaType(MergePatch.MEDIA_TYPE);
-              if (media != null
-                  && media.getSchema() != null
-                  && "#/components/schemas/ArticleInput".equals(media.getSchema().getRef())) {
-                media.setSchema(OASFactory.createSchema().ref("#/components/schemas/ArticlePatch"));
-              }
-            });
-  }
-
-  /**
-   * A property of ArticleInput as a patch member: the same, without its default (a member a patch
-   * leaves out stays as it is, so a default there would change it).
-   */
-  private static Schema withoutDefault(Schema property) {
-    Schema copy = OASFactory.createSchema();
-    if (property.getRef() != null) {
-      copy.setRef(property.getRef());
-    }
-    if (property.getType() != null) {
-      copy.setType(new java.util.ArrayList<>(property.getType()));
-    }
-    copy.setDescription(property.getDescription());
-    copy.setItems(property.getItems());
-    copy.setPattern(property.getPattern());
-    copy.setMaxLength(property.getMaxLength());
-    copy.setMaxItems(property.getMaxItems());
-    copy.setExamples(property.getExamples());
-    return copy;
-  }
-
   /** An operation without a security requirement is anonymous, and says so with an empty one. */
   private static void anonymousSaysSo(Operation operation) {
     if (operation.getSecurity() == null) {
       operation.setSecurity(List.of());
-    }
-  }
-
-  /** Webhook event names are a closed set: an enum, so generated clients get a type for them. */
-  private static void webhookEvents(OpenAPI openAPI) {
-    if (openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null) {
-      return;
-    }
-    for (String name : List.of("WebhookInput", "Webhook")) {
-      Schema schema = openAPI.getComponents().getSchemas().get(name);
-      Schema events =
-          schema == null || schema.getProperties() == null
-              ? null
-              : schema.getProperties().get("events");
-      if (events != null && events.getItems() != null) {
-        events.getItems().setEnumeration(new java.util.ArrayList<>(io.newsdesk.webhook.Events.ALL));
-      }
     }
   }
 
