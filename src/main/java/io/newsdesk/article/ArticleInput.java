@@ -62,9 +62,14 @@ public record ArticleInput(
     @Valid ImageInput image,
     @Valid Seo seo,
     @Size(max = 200)
-        @Pattern(regexp = "^[\\x21-\\x7e]+$", message = "must be printable ASCII without spaces")
+        @Pattern(regexp = EXTERNAL_ID, message = EXTERNAL_ID_MESSAGE)
         @Schema(description = "Your own unique id, for imports", example = "wire-2026-11-27-0042")
         String externalId) {
+
+  /** What an external id may be, in the body and in the paths that name one. */
+  public static final String EXTERNAL_ID = "^[\\x21-\\x7e]+$";
+
+  public static final String EXTERNAL_ID_MESSAGE = "must be printable ASCII without spaces";
 
   public ArticleInput withExternalId(String id) {
     return new ArticleInput(

@@ -42,7 +42,7 @@ class ExternalIdFirstAddress {
   public RestResponse<ManagedArticleView> upsertByExternalIdAtFirstAddress(
       @PathParam("externalId")
           @Size(max = 200)
-          @Pattern(regexp = "^[\\x21-\\x7e]+$", message = "must be printable ASCII without spaces")
+          @Pattern(regexp = ArticleInput.EXTERNAL_ID, message = ArticleInput.EXTERNAL_ID_MESSAGE)
           String externalId,
       @NotNull @Valid ArticleInput body) {
     return current

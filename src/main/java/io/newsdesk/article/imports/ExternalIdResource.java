@@ -70,7 +70,7 @@ class ExternalIdResource {
   public RestResponse<ManagedArticleView> upsertByExternalId(
       @PathParam("externalId")
           @Size(max = 200)
-          @Pattern(regexp = "^[\\x21-\\x7e]+$", message = "must be printable ASCII without spaces")
+          @Pattern(regexp = ArticleInput.EXTERNAL_ID, message = ArticleInput.EXTERNAL_ID_MESSAGE)
           String externalId,
       @NotNull @Valid ArticleInput body) {
     return upsert(externalId, body).build();
