@@ -197,7 +197,7 @@ public final class OpenApiResponses implements Filter {
         return "media type " + mediaType + " is not documented for status " + status;
       }
       if (!mediaType.endsWith("json") || media.path("schema").isMissingNode()) {
-        return null; // XML feeds and NDJSON are checked by their own tests
+        return null; // XML feeds are checked by their own tests
       }
       String pointer =
           "/paths/"
@@ -210,9 +210,26 @@ public final class OpenApiResponses implements Filter {
               + escape(mediaType)
               + "/schema";
       JsonNode documentedSchema = media.path("schema");
+      if (documentedSchema.has("contentSchema")) {
+        // NDJSON: text whose every line is a document of the contentSchema
+        JsonNode lineSchema = documentedSchema.path("contentSchema");
+        Schema schema =
+            schemas.computeIfAbsent(pointer + "/contentSchema", p -> compile(lineSchema, p));
+        for (String line : body.split("\n")) {
+          String problem = line.isBlank() ? null : problems(schema, line);
+          if (problem != null) {
+            return "line " + line + ": " + problem;
+          }
+        }
+        return null;
+      }
       Schema schema = schemas.computeIfAbsent(pointer, p -> compile(documentedSchema, p));
+      return problems(schema, body);
+    }
+
+    private static String problems(Schema schema, String json) {
       try {
-        List<Error> errors = schema.validate(JSON.readTree(body));
+        List<Error> errors = schema.validate(JSON.readTree(json));
         return errors.isEmpty() ? null : errors.toString();
       } catch (IOException e) {
         return "the body is not JSON";

@@ -40,6 +40,20 @@ class OpenApiResponsesTest {
   }
 
   @Test
+  void everyLineOfAnNdjsonBodyIsChecked() {
+    String good = "{\"line\":1,\"result\":\"created\",\"status\":201}\n";
+    String ndjson = "application/x-ndjson";
+    String path = "/api/v1/manage/import";
+    assertNull(OpenApiResponses.problems(base(), "POST", path, 200, ndjson, good + good));
+    assertNotNull(
+        OpenApiResponses.problems(
+            base(), "POST", path, 200, ndjson, good + "{\"line\":2,\"result\":\"created\"}\n"),
+        "a second line without its status");
+    assertNotNull(
+        OpenApiResponses.problems(base(), "POST", path, 200, ndjson, good + "not json\n"));
+  }
+
+  @Test
   void undocumentedStatusesAndMediaTypesAreCaught() {
     assertNotNull(
         OpenApiResponses.problems(base(), "GET", "/api/v1/feed", 418, "application/json", "{}"));

@@ -92,6 +92,8 @@ final class AlwaysPresent {
           Map.entry("RevisionActor", List.of("name", "role")),
           Map.entry("PreviewToken", List.of("token", "url", "apiUrl", "expiresAt")),
           Map.entry("FieldError", List.of("field", "message")),
+          Map.entry("Problem", List.of("type", "title", "status")),
+          Map.entry("ImportResult", List.of("line", "result", "status")),
           Map.entry("JsonFeed", List.of("version", "title", "home_page_url", "feed_url", "items")),
           Map.entry("JsonFeedItem", List.of("id", "url", "title", "date_published")));
 

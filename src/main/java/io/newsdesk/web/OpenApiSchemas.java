@@ -8,8 +8,8 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 
 /**
  * The schema part of finishing the OpenAPI document (for {@link OpenApiHeaders}): the merge-patch
- * schema of PATCH, webhook events as an enum, the members every response has ({@link
- * AlwaysPresent}), and no unused raw {@code Page}.
+ * schema of PATCH, NDJSON bodies as text, webhook events as an enum, the members every response has
+ * ({@link AlwaysPresent}), and no unused raw {@code Page}.
  */
 final class OpenApiSchemas {
 
@@ -21,6 +21,7 @@ final class OpenApiSchemas {
     }
     webhookEvents(openAPI);
     mergePatchSchema(openAPI);
+    ndjsonBodies(openAPI);
     AlwaysPresent.mark(openAPI);
     // every list names its own page type (PageTeaserView...); the raw generic one is never used
     openAPI.getComponents().removeSchema("Page");
@@ -75,6 +76,47 @@ final class OpenApiSchemas {
                 media.setSchema(OASFactory.createSchema().ref("#/components/schemas/ArticlePatch"));
               }
             });
+  }
+
+  /**
+   * An NDJSON body (the import's request and its answer) is text, one JSON document per line, not
+   * one JSON object: a string whose {@code contentSchema} names the schema of a line. Generated
+   * clients then send and receive it as text instead of serializing one object.
+   */
+  private static void ndjsonBodies(OpenAPI openAPI) {
+    String ndjson = "application/x-ndjson";
+    for (var item : openAPI.getPaths().getPathItems().values()) {
+      for (Operation operation : item.getOperations().values()) {
+        var contents =
+            new java.util.ArrayList<org.eclipse.microprofile.openapi.models.media.Content>();
+        if (operation.getRequestBody() != null) {
+          contents.add(operation.getRequestBody().getContent());
+        }
+        if (operation.getResponses() != null) {
+          operation
+              .getResponses()
+              .getAPIResponses()
+              .values()
+              .forEach(r -> contents.add(r.getContent()));
+        }
+        for (var content : contents) {
+          var media = content == null ? null : content.getMediaType(ndjson);
+          if (media == null || media.getSchema() == null || media.getSchema().getRef() == null) {
+            continue;
+          }
+          String ref = media.getSchema().getRef();
+          media.setSchema(
+              OASFactory.createSchema()
+                  .addType(Schema.SchemaType.STRING)
+                  .contentMediaType(ndjson)
+                  .contentSchema(OASFactory.createSchema().ref(ref))
+                  .description(
+                      "Newline-delimited JSON: one "
+                          + ref.substring(ref.lastIndexOf('/') + 1)
+                          + " per line"));
+        }
+      }
+    }
   }
 
   /**
