@@ -21,9 +21,8 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * gzip, negotiated by Accept-Encoding: delivery responses are compressed once and kept so, each
- * encoding with its own ETag: JSON whether just made or from the cache, XML and HTML from the cache
- * (the REST layer's writer for them carries text only).
+ * gzip, negotiated by Accept-Encoding: delivery responses (JSON, feeds, sitemaps, the reader page)
+ * are compressed once and kept so, each encoding with its own ETag, from the first response on.
  */
 @QuarkusTest
 @WithTestResource(value = PostgresDatabase.class, scope = TestResourceScope.GLOBAL)
@@ -46,6 +45,31 @@ class CompressionTest {
   }
 
   @Test
+  void xmlAndHtmlAreGzippedFromTheFirstResponseOn() throws Exception {
+    String category = Api.category();
+    String id = Api.published(category, "A story compressed on its first read");
+    String slug =
+        Api.as(Api.token("editor")).get("/api/v1/manage/articles/" + id).path("slug").toString();
+    for (String path :
+        List.of(
+            "/feeds/atom.xml?category=" + category,
+            "/feeds/rss.xml?category=" + category,
+            "/articles/" + slug,
+            "/?category=" + category)) {
+      Response first = raw("gzip").get(path);
+      first
+          .then()
+          .statusCode(200)
+          .header("X-Cache", "MISS")
+          .header("Content-Encoding", "gzip")
+          .header("Vary", containsString("Accept-Encoding"));
+      Response identity = raw(null).get(path);
+      assertArrayEquals(identity.asByteArray(), gunzip(first.asByteArray()), path);
+      assertEquals(identity.header("ETag").replaceAll("\"$", ".gz\""), first.header("ETag"));
+    }
+  }
+
+  @Test
   void deliveryResponsesAreGzippedForClientsThatAcceptItUnderTheirOwnETag() throws Exception {
     String category = Api.category();
     for (int i = 0; i < 3; i++) {
@@ -57,7 +81,7 @@ class CompressionTest {
             "/api/v1/categories/" + category,
             "/feeds/rss.xml?category=" + category,
             "/feeds/feed.json?category=" + category)) {
-      // the cache serves XML gzipped too once it is up (the first response may be a miss)
+      // and from the cache alike
       org.awaitility.Awaitility.await(path + " from the cache")
           .atMost(Duration.ofSeconds(60))
           .until(() -> "HIT".equals(raw("gzip").get(path).header("X-Cache")));

@@ -95,7 +95,10 @@ class ReaderHtmlTest {
         page.selectFirst("#lead source[type=image/webp]").attr("srcset").contains("w640.webp"));
     assertTrue(page.select("#recent li").size() > 0);
 
-    String etag = response.header("ETag");
+    // gzipped from the first response on (REST Assured asks for it), under an ETag of its own
+    String gzipped = response.header("ETag");
+    assertTrue(gzipped.endsWith(".gz\""), gzipped);
+    String etag = gzipped.replace(".gz\"", "\"");
     // right after start the cache waits for its change listener: a page is kept once it is up
     org.awaitility.Awaitility.await("the page comes from the cache")
         .atMost(Duration.ofSeconds(60))
@@ -114,8 +117,7 @@ class ReaderHtmlTest {
         .then()
         .header("ETag", etag)
         .header("Content-Encoding", org.hamcrest.Matchers.nullValue());
-    // from the cache, gzipped for a client that accepts it, under an ETag of its own
-    String gzipped = etag.substring(0, etag.length() - 1) + ".gz\"";
+    // and so from the cache
     given()
         .accept("text/html")
         .header("Accept-Encoding", "gzip")

@@ -64,8 +64,7 @@ public class Delivery {
             request.getHeader("If-None-Match"), request.getHeader("If-Modified-Since"));
     // A body of another type than JSON goes out through the REST layer's text writer, which
     // cannot carry gzip bytes: it goes out as it is here, and gzipped from the cache (CacheHits).
-    boolean gzipped =
-        !(reply.body instanceof Buffer) && response.gzipFor(request.getHeader("Accept-Encoding"));
+    boolean gzipped = response.gzipFor(request.getHeader("Accept-Encoding"));
     RestResponse.ResponseBuilder<T> builder =
         notModified
             ? RestResponse.ResponseBuilder.create(RestResponse.Status.NOT_MODIFIED)
