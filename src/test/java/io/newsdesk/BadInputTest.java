@@ -48,6 +48,24 @@ class BadInputTest {
   }
 
   @Test
+  void anAcceptHeaderNoServedTypeMatchesIsA406TheDocumentNames() {
+    // the response check fails any status the OpenAPI document does not list for the operation
+    for (ValidatableResponse response :
+        List.of(
+            given().accept("text/html").get("/api/v1/feed").then(),
+            as(token("editor")).accept("text/html").delete("/api/v1/manage/categories/none").then(),
+            as(token("editor"))
+                .accept("image/png")
+                .post("/api/v1/manage/articles/" + java.util.UUID.randomUUID() + "/publish")
+                .then())) {
+      problem(response, 406)
+          .body(
+              "detail",
+              equalTo("This resource is not served in any type the Accept header allows"));
+    }
+  }
+
+  @Test
   void missingTitleNamesTheField() {
     problem(postArticle("{\"category\":\"" + Api.category() + "\"}"), 400)
         .body("type", equalTo("/problems/validation"))

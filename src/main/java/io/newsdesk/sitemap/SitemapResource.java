@@ -55,7 +55,6 @@ class SitemapResource {
       description = "The index",
       content = @Content(mediaType = XML, schema = @Schema(type = SchemaType.STRING)))
   @APIResponse(responseCode = "304", ref = "NotModified")
-  @APIResponse(responseCode = "406", ref = "NotAcceptable")
   public RestResponse<Buffer> sitemapIndex(@Context HttpServerRequest request) {
     return delivery.respond(request, () -> Reply.bytes(sitemaps.index(), XML, KEYS));
   }
@@ -74,7 +73,6 @@ class SitemapResource {
       content = @Content(mediaType = XML, schema = @Schema(type = SchemaType.STRING)))
   @APIResponse(responseCode = "304", ref = "NotModified")
   @APIResponse(responseCode = "404", ref = "NotFound")
-  @APIResponse(responseCode = "406", ref = "NotAcceptable")
   public RestResponse<Buffer> monthSitemap(
       @PathParam("year") int year,
       @PathParam("month") int month,
@@ -94,7 +92,6 @@ class SitemapResource {
       content = @Content(mediaType = XML, schema = @Schema(type = SchemaType.STRING)))
   @APIResponse(responseCode = "304", ref = "NotModified")
   @APIResponse(responseCode = "404", ref = "NotFound")
-  @APIResponse(responseCode = "406", ref = "NotAcceptable")
   public RestResponse<Buffer> monthSitemapPage(
       @PathParam("year") int year,
       @PathParam("month") int month,
@@ -117,7 +114,6 @@ class SitemapResource {
       description = "The news sitemap",
       content = @Content(mediaType = XML, schema = @Schema(type = SchemaType.STRING)))
   @APIResponse(responseCode = "304", ref = "NotModified")
-  @APIResponse(responseCode = "406", ref = "NotAcceptable")
   public RestResponse<Buffer> newsSitemap(@Context HttpServerRequest request) {
     return delivery.respond(
         request,
@@ -138,7 +134,6 @@ class SitemapResource {
       description = "robots.txt",
       content = @Content(mediaType = "text/plain", schema = @Schema(type = SchemaType.STRING)))
   @APIResponse(responseCode = "304", ref = "NotModified")
-  @APIResponse(responseCode = "406", ref = "NotAcceptable")
   public RestResponse<Buffer> robots(@Context HttpServerRequest request) {
     return delivery.respond(
         request,

@@ -50,6 +50,13 @@ public class OpenApiHeaders implements OASFilter {
               item.getOperations().values().forEach(OpenApiHeaders::anonymousSaysSo);
               item.getOperations().values().forEach(OpenApiHeaders::conditionalGets);
               item.getOperations().values().forEach(OpenApiHeaders::sharedResponses);
+              if (!path.startsWith("/feeds/")) {
+                // the REST layer answers an Accept header it cannot satisfy with 406 (a feed is
+                // served whatever Accept says: FeedAccept)
+                item.getOperations()
+                    .values()
+                    .forEach(operation -> documented(operation, "406", "NotAcceptable"));
+              }
               Operation get = item.getGET();
               if (get != null && get.getTags() != null && get.getTags().contains("Delivery")) {
                 APIResponse ok =

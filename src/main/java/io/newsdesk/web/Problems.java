@@ -273,7 +273,7 @@ public final class Problems {
         switch (status) {
           case 404 -> "No such resource";
           case 405 -> "This method is not allowed here";
-          case 406 -> "This resource is served as application/json only";
+          case 406 -> "This resource is not served in any type the Accept header allows";
           case 413 -> "The body is larger than allowed";
           default -> title;
         };
