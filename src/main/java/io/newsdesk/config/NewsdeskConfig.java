@@ -42,6 +42,8 @@ public interface NewsdeskConfig {
 
   Webhooks webhooks();
 
+  Cdn cdn();
+
   Auth auth();
 
   Metrics metrics();
@@ -298,6 +300,65 @@ public interface NewsdeskConfig {
     /** How long a preview link works. */
     @WithDefault("1h")
     java.time.Duration lifetime();
+  }
+
+  /**
+   * Caching proxies and CDNs in front of the delivery API, purged by surrogate key on every change
+   * that touches a key. None is configured by default.
+   */
+  interface Cdn {
+    /**
+     * Base URLs of Varnish servers with the xkey module ({@code docker/varnish/default.vcl}), each
+     * sent {@code PURGE /} with an {@code xkey-purge} header naming the keys.
+     */
+    Optional<List<java.net.URI>> varnishUrls();
+
+    Fastly fastly();
+
+    Cloudflare cloudflare();
+
+    /** How often the sender looks for purges that are due (it is also woken by each commit). */
+    @WithDefault("1s")
+    String pollEvery();
+
+    /** Wait before the first retry of a failed purge; it doubles with every further attempt. */
+    @WithDefault("1s")
+    java.time.Duration retryBase();
+
+    /** The longest wait between two attempts: a target that was down is purged soon after. */
+    @WithDefault("30s")
+    java.time.Duration retryCap();
+
+    /** How long to wait for a target's answer. */
+    @WithDefault("5s")
+    java.time.Duration timeout();
+
+    /**
+     * When to send each purge again after its first success: longer than an instance takes to hear
+     * of a change, so what a proxy refilled from an instance that had not heard of it yet goes too.
+     */
+    @WithDefault("2s")
+    java.time.Duration repurgeAfter();
+
+    /** Fastly: purged through its API by surrogate key (it reads Surrogate-Key itself). */
+    interface Fastly {
+      Optional<String> serviceId();
+
+      Optional<String> apiToken();
+
+      @WithDefault("https://api.fastly.com")
+      java.net.URI apiUrl();
+    }
+
+    /** Cloudflare: purged through its API by cache tag (responses then carry Cache-Tag). */
+    interface Cloudflare {
+      Optional<String> zoneId();
+
+      Optional<String> apiToken();
+
+      @WithDefault("https://api.cloudflare.com/client/v4")
+      java.net.URI apiUrl();
+    }
   }
 
   /** Webhook delivery. */
