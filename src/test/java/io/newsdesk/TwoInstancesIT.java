@@ -75,6 +75,32 @@ class TwoInstancesIT {
   }
 
   @Test
+  void badTokensCountOnceAcrossInstances() {
+    // the default limit is ten a minute per client: spread over two instances they are still ten
+    for (int i = 0; i < 10; i++) {
+      on(instances.get(i % 2).baseUri())
+          .header("Authorization", "Bearer nd_guess-" + i)
+          .get("/api/v1/manage/articles")
+          .then()
+          .statusCode(401);
+    }
+    for (PackagedApp instance : instances) {
+      on(instance.baseUri())
+          .header("Authorization", "Bearer nd_guess-more")
+          .get("/api/v1/manage/articles")
+          .then()
+          .statusCode(429)
+          .header("Retry-After", org.hamcrest.Matchers.notNullValue());
+      // a valid token from the same address still works
+      on(instance.baseUri())
+          .header("Authorization", "Bearer " + ADMIN)
+          .get("/api/v1/manage/articles")
+          .then()
+          .statusCode(200);
+    }
+  }
+
+  @Test
   void aPublishEditAndUnpublishOnOneInstanceShowOnTheOther() {
     admin()
         .body(Map.of("slug", "harbour", "name", "Harbour"))

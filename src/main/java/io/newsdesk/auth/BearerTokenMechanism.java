@@ -43,7 +43,7 @@ class BearerTokenMechanism implements HttpAuthenticationMechanism {
     String client = context.request().remoteAddress().hostAddress();
     if (!header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())
         || header.substring(PREFIX.length()).isBlank()) {
-      return Uni.createFrom().failure(rejected(client));
+      return rejected(client);
     }
     TokenCredential credential =
         new TokenCredential(header.substring(PREFIX.length()).strip(), "bearer");
@@ -52,14 +52,21 @@ class BearerTokenMechanism implements HttpAuthenticationMechanism {
             HttpSecurityUtils.setRoutingContextAttribute(
                 new TokenAuthenticationRequest(credential), context))
         .onFailure(AuthenticationFailedException.class)
-        .transform(e -> rejected(client));
+        .recoverWithUni(e -> rejected(client));
   }
 
-  /** Counts a bad token: a 401, or a 429 once the client has sent too many. */
-  private RuntimeException rejected(String client) {
-    long blocked = failures.blockedFor(client);
-    failures.failed(client);
-    return blocked > 0 ? new TooManyFailedAttempts(blocked) : new AuthenticationFailedException();
+  /** Counts a bad token (in the database, off the event loop): a 401, or a 429 past the limit. */
+  private Uni<SecurityIdentity> rejected(String client) {
+    return Uni.createFrom()
+        .<SecurityIdentity>emitter(
+            emitter -> {
+              long blocked = failures.failed(client);
+              emitter.fail(
+                  blocked > 0
+                      ? new TooManyFailedAttempts(blocked)
+                      : new AuthenticationFailedException());
+            })
+        .runSubscriptionOn(io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool());
   }
 
   @Override
