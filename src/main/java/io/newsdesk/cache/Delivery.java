@@ -34,10 +34,25 @@ public class Delivery {
   private final Clock clock;
   private final String cacheControl;
 
-  Delivery(ResponseCache cache, ObjectMapper json, Clock clock, NewsdeskConfig config) {
+  /** Concurrent misses of one URI: one reads and renders, the others share its response. */
+  private final Flights<Rendered> flights = new Flights<>(java.time.Duration.ofSeconds(5));
+
+  /** A read as rendered, shared by the requests that coalesced on it. */
+  private record Rendered(Reply<?> reply, CachedResponse response) {}
+
+  Delivery(
+      ResponseCache cache,
+      ObjectMapper json,
+      Clock clock,
+      NewsdeskConfig config,
+      io.micrometer.core.instrument.MeterRegistry metrics) {
     this.cache = cache;
     this.json = json;
     this.clock = clock;
+    io.micrometer.core.instrument.FunctionCounter.builder(
+            "newsdesk.delivery.coalesced", flights, Flights::shared)
+        .description("Delivery requests that shared a concurrent request's read of the same URI")
+        .register(metrics);
     this.cacheControl =
         "public, max-age="
             + config.delivery().maxAge()
@@ -52,13 +67,25 @@ public class Delivery {
    */
   public <T> RestResponse<T> respond(HttpServerRequest request, Supplier<Reply<T>> read) {
     ResponseCache.Ticket ticket = cache.ticket();
-    Reply<T> reply = read.get();
-    Instant due = ticket.due();
-    CachedResponse response =
-        render(
-            reply,
-            reply.validUntil != null && reply.validUntil.isBefore(due) ? reply.validUntil : due);
-    cache.store(request.uri(), ticket, response, clock.instant());
+    Rendered rendered =
+        flights.run(
+            request.uri(),
+            ticket.generation(),
+            () -> {
+              Reply<T> fresh = read.get();
+              Instant due = ticket.due();
+              CachedResponse made =
+                  render(
+                      fresh,
+                      fresh.validUntil != null && fresh.validUntil.isBefore(due)
+                          ? fresh.validUntil
+                          : due);
+              cache.store(request.uri(), ticket, made, clock.instant());
+              return new Rendered(fresh, made);
+            });
+    @SuppressWarnings("unchecked") // the same URI is the same operation, so the same T
+    Reply<T> reply = (Reply<T>) rendered.reply();
+    CachedResponse response = rendered.response();
     boolean notModified =
         response.notModified(
             request.getHeader("If-None-Match"), request.getHeader("If-Modified-Since"));

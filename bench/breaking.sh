@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Breaking news: the cached feed read with wrk (loopback, bounded, response cache on) while a writer
+# edits the title of a published article 0, 1 and 5 times a second, side by side in one run, on
+# ARTICLES articles (bench/generate.sql). Per cell: requests/s, p50 and p99, the edits made, the
+# feed's cache misses, and how many of those shared another request's read (coalesced).
+#   bench/breaking.sh            ARTICLES=10000 DURATION=10s CONNECTIONS=32 bench/breaking.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+NAME=breaking
+DB=${BENCH_DB:-newsdesk_bench_breaking}
+PORT=${BENCH_PORT:-8096}
+ARTICLES=${ARTICLES:-10000}
+# shellcheck source=bench/side-by-side.sh
+. bench/side-by-side.sh
+METRICS=bench-metrics
+
+fresh_db
+start_app breaking-migrate.log && stop_app # Flyway creates the schema
+"${PSQL[@]}" -d "$DB" -v articles="$ARTICLES" -f bench/generate.sql > /dev/null
+"${PSQL[@]}" -d "$DB" -c "analyze"
+start_app breaking.log NEWSDESK_METRICS_TOKEN=$METRICS
+ID=$("${PSQL[@]}" -d "$DB" -At -c "select id from newsdesk.article where slug = 'bench-1'")
+FEED="$BASE/api/v1/feed"
+
+# edit RATE: PATCHes the title of bench-1 RATE times a second until killed
+edit() {
+  local rate=$1 n=0
+  while true; do
+    n=$((n + 1))
+    etag=$(curl -fs -o /dev/null -D - -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/manage/articles/$ID" \
+      | tr -d '\r' | awk -F': ' 'tolower($1) == "etag" {print $2}')
+    curl -fs -o /dev/null -X PATCH -H "Authorization: Bearer $TOKEN" \
+      -H 'Content-Type: application/merge-patch+json' -H "If-Match: $etag" \
+      --data "{\"title\":\"Breaking: the bridge reopens, update $n\"}" "$BASE/api/v1/manage/articles/$ID"
+    echo "$n" > "$OUT/edits.txt"
+    sleep "$(awk -v r="$rate" 'BEGIN {print 1/r}')"
+  done
+}
+metric() { # metric NAME LABEL-FILTER: its value now
+  curl -fs -H "Authorization: Bearer $METRICS" "$BASE/q/metrics" \
+    | awk -v n="$1" -v f="$2" 'index($0, n) == 1 && index($0, f) {v = $2} END {print v + 0}'
+}
+misses() { metric 'cache_gets_total{' 'result="miss"'; }
+coalesced() { metric newsdesk_delivery_coalesced_total ''; }
+load() { # -> "rps p50_ms p99_ms"
+  wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency -H 'Accept-Encoding: gzip' "$FEED" > "$OUT/wrk.txt"
+  awk '/Requests\/sec/ {rps=$2} / 50%/ {p50=$2} / 99%/ {p99=$2}
+       function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
+       END {printf "%.0f %.2f %.2f\n", rps, ms(p50), ms(p99)}' "$OUT/wrk.txt"
+}
+load > /dev/null; load > /dev/null # warm-up
+printf '%-18s %10s %8s %8s %6s %8s %10s\n' cell rps p50ms p99ms edits misses coalesced
+for round in 1 2 3; do
+  for rate in 0 1 5; do
+    echo 0 > "$OUT/edits.txt"
+    m0=$(misses); c0=$(coalesced)
+    WRITER=""
+    if [ "$rate" != 0 ]; then edit "$rate" & WRITER=$!; fi
+    result=$(load)
+    if [ -n "$WRITER" ]; then kill "$WRITER"; wait "$WRITER" 2>/dev/null || true; fi
+    printf '%-18s %10s %8s %8s %6s %8s %10s\n' "$rate/s round $round" $result "$(cat "$OUT/edits.txt")" \
+      $(( $(misses) - m0 )) $(( $(coalesced) - c0 ))
+  done
+done

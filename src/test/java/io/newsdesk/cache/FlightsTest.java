@@ -1,0 +1,119 @@
+package io.newsdesk.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/** Request coalescing: concurrent callers of one key and generation share one computation. */
+class FlightsTest {
+
+  private final ExecutorService threads = Executors.newFixedThreadPool(9);
+
+  @Test
+  void concurrentCallersOfOneKeyShareOneComputation() throws Exception {
+    Flights<String> flights = new Flights<>(Duration.ofMinutes(1));
+    AtomicInteger computed = new AtomicInteger();
+    CountDownLatch release = new CountDownLatch(1);
+    Future<String> first =
+        threads.submit(
+            () ->
+                flights.run(
+                    "/api/v1/feed",
+                    7,
+                    () -> {
+                      computed.incrementAndGet();
+                      await(release);
+                      return "page";
+                    }));
+    Awaitility.await().until(() -> computed.get() == 1); // the first is computing
+    List<Future<String>> others = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      others.add(
+          threads.submit(
+              () ->
+                  flights.run(
+                      "/api/v1/feed",
+                      7,
+                      () -> {
+                        computed.incrementAndGet();
+                        return "computed again";
+                      })));
+    }
+    Awaitility.await("all eight wait for the first").until(() -> flights.waiting() == 8);
+    release.countDown();
+    assertEquals("page", first.get());
+    for (Future<String> other : others) {
+      assertEquals("page", other.get());
+    }
+    assertEquals(1, computed.get());
+    assertEquals(8, flights.shared());
+  }
+
+  @Test
+  void aCallerAfterAnInvalidationDoesNotGetWhatWasReadBeforeIt() throws Exception {
+    Flights<String> flights = new Flights<>(Duration.ofMinutes(1));
+    CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch started = new CountDownLatch(1);
+    Future<String> before =
+        threads.submit(
+            () ->
+                flights.run(
+                    "/api/v1/articles/ferry",
+                    1,
+                    () -> {
+                      started.countDown();
+                      await(release);
+                      return "before the edit";
+                    }));
+    started.await();
+    // a write raised the generation: the next reader reads for itself, at once
+    assertEquals(
+        "after the edit", flights.run("/api/v1/articles/ferry", 2, () -> "after the edit"));
+    release.countDown();
+    assertEquals("before the edit", before.get());
+    assertEquals(0, flights.shared());
+  }
+
+  @Test
+  void whenTheFirstFailsTheOthersReadForThemselves() throws Exception {
+    Flights<String> flights = new Flights<>(Duration.ofMinutes(1));
+    CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch started = new CountDownLatch(1);
+    Future<String> failing =
+        threads.submit(
+            () ->
+                flights.run(
+                    "/api/v1/feed",
+                    3,
+                    () -> {
+                      started.countDown();
+                      await(release);
+                      throw new IllegalStateException("database went away");
+                    }));
+    started.await();
+    Future<String> waiting = threads.submit(() -> flights.run("/api/v1/feed", 3, () -> "own read"));
+    Awaitility.await("the second waits for the first").until(() -> flights.waiting() == 1);
+    release.countDown();
+    assertThrows(java.util.concurrent.ExecutionException.class, failing::get);
+    assertEquals("own read", waiting.get());
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
