@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Breaking news: the cached feed read with wrk (loopback, bounded, response cache on) while a writer
-# edits the title of a published article 0, 1 and 5 times a second, side by side in one run, on
-# ARTICLES articles (bench/generate.sql). Per cell: requests/s, p50 and p99, the edits made, the
-# feed's cache misses, and how many of those shared another request's read (coalesced).
+# edits the title of the newest article (on the feed's first page) 0, 1 and 5 times a second, and
+# of an old one (not on it) 5 times a second, side by side in one run, on ARTICLES articles
+# (bench/generate.sql). Per cell: requests/s, p50 and p99, the edits made, the cache misses, and
+# how many of those shared another request's read (coalesced).
 #   bench/breaking.sh            ARTICLES=10000 DURATION=10s CONNECTIONS=32 bench/breaking.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,12 +21,14 @@ start_app breaking-migrate.log && stop_app # Flyway creates the schema
 "${PSQL[@]}" -d "$DB" -v articles="$ARTICLES" -f bench/generate.sql > /dev/null
 "${PSQL[@]}" -d "$DB" -c "analyze"
 start_app breaking.log NEWSDESK_METRICS_TOKEN=$METRICS
-ID=$("${PSQL[@]}" -d "$DB" -At -c "select id from newsdesk.article where slug = 'bench-1'")
+id_of() { "${PSQL[@]}" -d "$DB" -At -c "select id from newsdesk.article where slug = '$1'"; }
+FRONT=$(id_of bench-1) # the newest
+OLD=$(id_of "bench-$((ARTICLES / 2))")
 FEED="$BASE/api/v1/feed"
 
-# edit RATE: PATCHes the title of bench-1 RATE times a second until killed
+# edit RATE ID: PATCHes the title of article ID RATE times a second until killed
 edit() {
-  local rate=$1 n=0
+  local rate=$1 ID=$2 n=0
   while true; do
     n=$((n + 1))
     etag=$(curl -fs -o /dev/null -D - -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/manage/articles/$ID" \
@@ -52,14 +55,17 @@ load() { # -> "rps p50_ms p99_ms"
 load > /dev/null; load > /dev/null # warm-up
 printf '%-18s %10s %8s %8s %6s %8s %10s\n' cell rps p50ms p99ms edits misses coalesced
 for round in 1 2 3; do
-  for rate in 0 1 5; do
+  for cell in "0 -" "1 $FRONT" "5 $FRONT" "5 $OLD"; do
+    read -r rate id <<< "$cell"
     echo 0 > "$OUT/edits.txt"
     m0=$(misses); c0=$(coalesced)
     WRITER=""
-    if [ "$rate" != 0 ]; then edit "$rate" & WRITER=$!; fi
+    if [ "$rate" != 0 ]; then edit "$rate" "$id" & WRITER=$!; fi
     result=$(load)
     if [ -n "$WRITER" ]; then kill "$WRITER"; wait "$WRITER" 2>/dev/null || true; fi
-    printf '%-18s %10s %8s %8s %6s %8s %10s\n' "$rate/s round $round" $result "$(cat "$OUT/edits.txt")" \
+    what=$([ "$id" = "$OLD" ] && echo old || echo front)
+    [ "$rate" = 0 ] && what=idle
+    printf '%-18s %10s %8s %8s %6s %8s %10s\n' "$rate/s $what r$round" $result "$(cat "$OUT/edits.txt")" \
       $(( $(misses) - m0 )) $(( $(coalesced) - c0 ))
   done
 done

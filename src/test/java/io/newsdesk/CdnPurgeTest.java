@@ -144,7 +144,8 @@ class CdnPurgeTest {
     List<Received> first = purgesOf(key);
     Received varnishA = one(first, "/varnish-a");
     assertEquals("PURGE", varnishA.method());
-    assertEquals(Set.of(key, "feed"), Set.of(varnishA.headers().get("xkey-purge").split(" ")));
+    assertEquals(
+        Set.of(key, "feed", "content"), Set.of(varnishA.headers().get("xkey-purge").split(" ")));
     assertEquals(
         2, first.stream().filter(r -> r.method().equals("PURGE")).count(), "both Varnishes");
 
@@ -152,12 +153,14 @@ class CdnPurgeTest {
     assertEquals("POST", fastly.method());
     assertEquals("fastly-token", fastly.headers().get("Fastly-Key"));
     assertEquals("application/json", fastly.headers().get("Content-Type"));
-    assertEquals(Set.of(key, "feed"), texts(json.readTree(fastly.body()).get("surrogate_keys")));
+    assertEquals(
+        Set.of(key, "feed", "content"), texts(json.readTree(fastly.body()).get("surrogate_keys")));
 
     Received cloudflare = one(first, "/cloudflare/client/v4/zones/zone9/purge_cache");
     assertEquals("POST", cloudflare.method());
     assertEquals("Bearer cf-token", cloudflare.headers().get("Authorization"));
-    assertEquals(Set.of(key, "feed"), texts(json.readTree(cloudflare.body()).get("tags")));
+    assertEquals(
+        Set.of(key, "feed", "content"), texts(json.readTree(cloudflare.body()).get("tags")));
 
     // the second pass comes after repurge-after, and then the outbox is empty
     assertTrue(purges.pending() > 0, "the second pass is still to come");

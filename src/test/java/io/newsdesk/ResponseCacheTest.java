@@ -75,6 +75,54 @@ class ResponseCacheTest {
   }
 
   @Test
+  void anEditOfALiveArticleDropsTheListsShowingItAndWhatDependsOnWordsButNoOtherList() {
+    String edited = Api.category();
+    String other = Api.category();
+    String id = Api.published(edited, "Lighthouse keeper retires after forty years");
+    Api.published(other, "Allotment waiting list shrinks");
+    String slug = Api.slug(id);
+    String listWithIt = "/api/v1/feed?category=" + edited;
+    String listWithoutIt = "/api/v1/feed?category=" + other;
+    String search = "/api/v1/search?q=lantern&category=" + edited;
+    warm(listWithIt, listWithoutIt, search);
+    org.awaitility.Awaitility.await("the lists are kept")
+        .atMost(java.time.Duration.ofSeconds(60))
+        .until(
+            () ->
+                "HIT".equals(given().get(listWithoutIt).header("X-Cache"))
+                    && "HIT".equals(given().get(listWithIt).header("X-Cache")));
+    given().get(search).then().body("items", org.hamcrest.Matchers.empty());
+
+    // its words change; its category, tags, authors and publication time do not
+    Api.replace(
+            id, Api.article(edited, "Lighthouse keeper retires after forty years with her lantern"))
+        .then()
+        .statusCode(200);
+
+    given().get(listWithoutIt).then().header("X-Cache", "HIT");
+    given()
+        .get(listWithIt)
+        .then()
+        .header("X-Cache", "MISS")
+        .body(
+            "items[0].title",
+            equalTo("Lighthouse keeper retires after forty years with her lantern"));
+    given().get(search).then().body("items[0].slug", equalTo(slug));
+    given()
+        .get("/api/v1/articles/" + slug)
+        .then()
+        .body("title", org.hamcrest.Matchers.endsWith("lantern"));
+
+    // a move to another category changes which lists show it: every list goes
+    Api.replace(
+            id, Api.article(other, "Lighthouse keeper retires after forty years with her lantern"))
+        .then()
+        .statusCode(200);
+    given().get(listWithoutIt).then().header("X-Cache", "MISS").body("items.slug", hasItem(slug));
+    given().get(listWithIt).then().body("items.slug", not(hasItem(slug)));
+  }
+
+  @Test
   void unpublishingAndArchivingShowOnTheNextRead() {
     String category = Api.category();
     String first = Api.published(category, "Market hall gets a new roof");

@@ -258,7 +258,7 @@ public class ManageArticleService {
   @Transactional
   public void purge(UUID id) {
     Article article = findForUpdate(id);
-    changed(article, article.publication(), null, true, clock.instant());
+    changed(article, article.publication(), null, true, true, clock.instant());
     articles.delete(article);
   }
 
@@ -272,7 +272,7 @@ public class ManageArticleService {
     Article article = findForUpdate(id);
     TeaserSettings settings = teasers.override(article.teaserSource(), input);
     Instant publication = article.publication();
-    changed(article, publication, publication, false, clock.instant());
+    changed(article, publication, publication, false, false, clock.instant());
     return settings;
   }
 
@@ -319,9 +319,15 @@ public class ManageArticleService {
       String action,
       ArticleInput input) {
     articles.flush();
-    teasers.write(article.teaserSource());
+    boolean listingChanged = teasers.write(article.teaserSource());
     search.index(article.id);
-    changed(article, before, article.publication(), article.status == Article.State.archived, now);
+    changed(
+        article,
+        before,
+        article.publication(),
+        article.status == Article.State.archived,
+        listingChanged,
+        now);
     ManagedArticleView view = ManagedArticleView.from(article, now);
     revisions.record(
         article.id, caller, action, input != null ? input : article.toInput(), view, now);
@@ -330,7 +336,12 @@ public class ManageArticleService {
 
   /** Tells the change feed, webhooks, caches and metrics what the write did for readers. */
   private void changed(
-      Article article, Instant before, Instant after, boolean deleted, Instant now) {
+      Article article,
+      Instant before,
+      Instant after,
+      boolean deleted,
+      boolean listingChanged,
+      Instant now) {
     events.fire(
         new ContentEvent.ArticleWritten(
             article.id,
@@ -340,6 +351,7 @@ public class ManageArticleService {
             before,
             after,
             deleted,
+            listingChanged,
             now));
   }
 

@@ -13,8 +13,20 @@ import java.util.UUID;
  */
 public final class SurrogateKeys {
 
-  /** Every list of articles: the feed, search, syndication feeds and the change feed. */
+  /**
+   * Every list of articles: which articles it shows, and in what order, may change with any
+   * publication. A list names each article it shows by its own key too, so a change that leaves
+   * every list's membership and order as they were (an edit of a live article's words) drops only
+   * the lists showing that article.
+   */
   public static final String FEED = "feed";
+
+  /**
+   * What depends on the words of published articles it does not show by key: search (an edit may
+   * make an article match), related articles (shared words), the change feed (an edit adds an
+   * entry) and sitemaps (their lastmod). Every write that readers notice drops it.
+   */
+  public static final String CONTENT = "content";
 
   /** The list of categories. */
   public static final String CATEGORIES = "categories";
@@ -39,7 +51,10 @@ public final class SurrogateKeys {
     if (event instanceof ContentEvent.ArticleWritten w) {
       if (w.seen()) {
         keys.add(article(w.id()));
-        keys.add(FEED);
+        keys.add(CONTENT);
+        if (w.listingChanged() || !java.util.Objects.equals(w.before(), w.after()) || w.deleted()) {
+          keys.add(FEED);
+        }
       }
     } else if (event instanceof ContentEvent.ArticlesReleased released) {
       released.releases().forEach(release -> keys.add(article(release.id())));
@@ -69,6 +84,9 @@ public final class SurrogateKeys {
       live(keys, changed.live());
     } else if (event instanceof ContentEvent.CollectionChanged changed) {
       keys.add(collection(changed.slug()));
+    }
+    if (keys.contains(FEED)) {
+      keys.add(CONTENT); // what changes lists changes what is read of them
     }
     return keys;
   }

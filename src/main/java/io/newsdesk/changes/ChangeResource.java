@@ -71,7 +71,7 @@ class ChangeResource {
         request,
         () -> {
           Page<ChangeView> page = changes.since(since, limit);
-          return Reply.json(page, List.of(SurrogateKeys.FEED))
+          return Reply.json(page, List.of(SurrogateKeys.FEED, SurrogateKeys.CONTENT))
               .header("Link", Links.header(page, uri, "since"));
         });
   }

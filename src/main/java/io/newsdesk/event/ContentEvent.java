@@ -25,7 +25,9 @@ public sealed interface ContentEvent {
   /**
    * An article was written; {@code url} is its public page. {@code before} and {@code after}: its
    * publication time before and after the write (null unless published or scheduled); {@code
-   * deleted}: archived or purged rather than unpublished.
+   * deleted}: archived or purged rather than unpublished; {@code listingChanged}: what decides
+   * which lists show it and where (category, tags, authors, publication time) changed, so lists
+   * that did not show it may now, and the other way round.
    */
   record ArticleWritten(
       UUID id,
@@ -35,6 +37,7 @@ public sealed interface ContentEvent {
       Instant before,
       Instant after,
       boolean deleted,
+      boolean listingChanged,
       Instant at)
       implements ContentEvent {
 

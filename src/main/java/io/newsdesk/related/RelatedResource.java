@@ -71,6 +71,7 @@ class RelatedResource {
           List<TeaserView> teasers = found.teasers();
           Set<String> keys = new LinkedHashSet<>();
           keys.add(SurrogateKeys.FEED);
+          keys.add(SurrogateKeys.CONTENT);
           keys.add(SurrogateKeys.article(found.articleId()));
           teasers.forEach(teaser -> keys.add(SurrogateKeys.article(teaser.id())));
           return Reply.json(new Page<>(teasers, PageInfo.numbered(limit, 1, teasers.size())), keys);

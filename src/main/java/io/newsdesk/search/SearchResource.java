@@ -107,6 +107,7 @@ class SearchResource {
           Page<SearchHit> hits = search.search(q.strip(), category, page, limit);
           Set<String> keys = new LinkedHashSet<>();
           keys.add(SurrogateKeys.FEED);
+          keys.add(SurrogateKeys.CONTENT);
           hits.items().forEach(hit -> keys.add(SurrogateKeys.article(hit.id())));
           return Reply.json(hits, keys)
               .fields(selection, true)

@@ -30,7 +30,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 class SitemapResource {
 
   private static final String XML = "application/xml";
-  private static final List<String> KEYS = List.of(SurrogateKeys.FEED);
+  private static final List<String> KEYS = List.of(SurrogateKeys.FEED, SurrogateKeys.CONTENT);
 
   private final SitemapService sitemaps;
   private final Delivery delivery;

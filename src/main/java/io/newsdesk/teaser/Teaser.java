@@ -9,6 +9,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -112,6 +113,17 @@ class Teaser {
   }
 
   /** Rewrites the card from the article, keeping the editor's override on top. */
+  /** What decides which lists show this card, and where. */
+  record Listing(long categoryId, Instant publishedAt, List<String> tags, List<String> authors) {}
+
+  Listing listing() {
+    return new Listing(
+        categoryId,
+        publishedAt,
+        tags == null ? List.of() : List.of(tags),
+        authors == null ? List.of() : List.of(authors));
+  }
+
   void refresh(TeaserSource source, int excerptChars) {
     String text =
         source.subtitle() != null && !source.subtitle().isBlank()

@@ -26,11 +26,19 @@ public class TeaserService {
     this.excerptChars = config.teaser().excerptChars();
   }
 
+  /**
+   * Rewrites the article's card; whether what decides which lists show it (category, tags, authors,
+   * publication time) changed, or the card is new.
+   */
   @Transactional(TxType.MANDATORY)
-  public void write(TeaserSource source) {
-    teaserOf(source).refresh(source, excerptChars);
+  public boolean write(TeaserSource source) {
+    Teaser teaser = teasers.findByIdOptional(source.articleId()).orElse(null);
+    Teaser.Listing before = teaser == null ? null : teaser.listing();
+    teaser = teaserOf(source);
+    teaser.refresh(source, excerptChars);
     teasers.flush();
     teasers.cards(source.articleId());
+    return !teaser.listing().equals(before);
   }
 
   @Transactional(TxType.MANDATORY)

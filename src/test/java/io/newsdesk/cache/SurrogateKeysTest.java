@@ -19,16 +19,40 @@ class SurrogateKeysTest {
 
   @Test
   void aDraftThatStaysADraftTouchesNothingAndAnyOtherArticleWriteItsPageAndTheLists() {
+    assertEquals(Set.of(), SurrogateKeys.touchedBy(written(null, null, false, false)));
+    // published: every list may now show it
     assertEquals(
-        Set.of(),
-        SurrogateKeys.touchedBy(
-            new ContentEvent.ArticleWritten(
-                ID, "storm", "https://news.example/storm", "Storm", null, null, false, NOW)));
+        Set.of("article:" + ID, "feed", "content"),
+        SurrogateKeys.touchedBy(written(null, NOW, false, true)));
+    // unpublished or archived: every list that showed it
     assertEquals(
-        Set.of("article:" + ID, "feed"),
-        SurrogateKeys.touchedBy(
-            new ContentEvent.ArticleWritten(
-                ID, "storm", "https://news.example/storm", "Storm", null, NOW, false, NOW)));
+        Set.of("article:" + ID, "feed", "content"),
+        SurrogateKeys.touchedBy(written(NOW, null, false, true)));
+  }
+
+  @Test
+  void anEditOfALiveArticlesWordsDropsOnlyTheListsShowingIt() {
+    assertEquals(
+        Set.of("article:" + ID, "content"),
+        SurrogateKeys.touchedBy(written(NOW, NOW, false, false)));
+    // a new category, tags or authors: lists it was not on may show it now
+    assertEquals(
+        Set.of("article:" + ID, "feed", "content"),
+        SurrogateKeys.touchedBy(written(NOW, NOW, false, true)));
+  }
+
+  private static ContentEvent.ArticleWritten written(
+      Instant before, Instant after, boolean deleted, boolean listingChanged) {
+    return new ContentEvent.ArticleWritten(
+        ID,
+        "storm",
+        "https://news.example/storm",
+        "Storm",
+        before,
+        after,
+        deleted,
+        listingChanged,
+        NOW);
   }
 
   @Test
@@ -37,10 +61,10 @@ class SurrogateKeysTest {
         Set.of("authors", "author:ana"),
         SurrogateKeys.touchedBy(new ContentEvent.AuthorChanged("ana", List.of(), NOW)));
     assertEquals(
-        Set.of("authors", "author:ana", "feed"),
+        Set.of("authors", "author:ana", "feed", "content"),
         SurrogateKeys.touchedBy(new ContentEvent.AuthorChanged("ana", ONE_LIVE, NOW)));
     assertEquals(
-        Set.of("tags", "tag:ferries", "feed"),
+        Set.of("tags", "tag:ferries", "feed", "content"),
         SurrogateKeys.touchedBy(new ContentEvent.TagChanged("ferries", ONE_LIVE, NOW)));
   }
 
@@ -50,10 +74,10 @@ class SurrogateKeysTest {
         Set.of("categories", "category:world"),
         SurrogateKeys.touchedBy(new ContentEvent.CategoryChanged("world", null, List.of(), NOW)));
     assertEquals(
-        Set.of("categories", "category:earth", "category:world", "feed"),
+        Set.of("categories", "category:earth", "category:world", "feed", "content"),
         SurrogateKeys.touchedBy(new ContentEvent.CategoryChanged("earth", "world", ONE_LIVE, NOW)));
     assertEquals(
-        Set.of("article:" + ID, "feed"),
+        Set.of("article:" + ID, "feed", "content"),
         SurrogateKeys.touchedBy(
             new ContentEvent.AssetChanged(ID, ContentEvent.AssetAction.updated, ONE_LIVE, NOW)));
     assertEquals(
