@@ -69,7 +69,7 @@ class CacheHits {
     if (hit.contentType() != null) {
       response.putHeader("Content-Type", hit.contentType());
     }
-    byte[] body = gzipped ? hit.gzip() : hit.body();
+    byte[] body = gzipped ? hit.gzip().bytes() : hit.body();
     if (gzipped) {
       response.putHeader("Content-Encoding", "gzip");
     }

@@ -18,7 +18,7 @@ import java.util.Set;
 record CachedResponse(
     int status,
     byte[] body,
-    byte[] gzip,
+    Compressed gzip,
     String contentType,
     String etag,
     Instant lastModified,
@@ -90,5 +90,27 @@ record CachedResponse(
 
   private static String strip(String tag) {
     return tag.startsWith("W/") ? tag.substring(2) : tag;
+  }
+
+  /**
+   * The body gzipped, made the first time it is asked for: when the response is kept (the cache
+   * weighs it) or a client accepts gzip, never for a one-off answer to a client that does not.
+   */
+  static final class Compressed {
+    private final byte[] body;
+    private volatile byte[] gzip;
+
+    Compressed(byte[] body) {
+      this.body = body;
+    }
+
+    byte[] bytes() {
+      byte[] made = gzip;
+      if (made == null) {
+        made = io.newsdesk.web.Gzip.compress(body);
+        gzip = made; // racing callers make the same bytes
+      }
+      return made;
+    }
   }
 }

@@ -3,7 +3,6 @@ package io.newsdesk.cache;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsdesk.config.NewsdeskConfig;
-import io.newsdesk.web.Gzip;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -99,7 +98,7 @@ public class Delivery {
                 .entity(
                     reply.body == null
                         ? null
-                        : bytes(reply, gzipped ? response.gzip() : response.body()));
+                        : bytes(reply, gzipped ? response.gzip().bytes() : response.body()));
     response.headers(cacheControl, gzipped).forEach(builder::header);
     builder.header(X_CACHE, "MISS");
     if (!notModified && response.contentType() != null) {
@@ -136,7 +135,7 @@ public class Delivery {
     return new CachedResponse(
         reply.status,
         body,
-        reply.status == 200 ? Gzip.compress(body) : null,
+        reply.status == 200 ? new CachedResponse.Compressed(body) : null,
         reply.contentType,
         etag,
         reply.lastModified,

@@ -65,7 +65,10 @@ public class ResponseCache {
             .maximumWeight(config.cache().maxSize().asLongValue())
             .weigher(
                 (String uri, CachedResponse r) ->
-                    uri.length() + r.body().length + (r.gzip() == null ? 0 : r.gzip().length) + 512)
+                    uri.length()
+                        + r.body().length
+                        + (r.gzip() == null ? 0 : r.gzip().bytes().length)
+                        + 512)
             .recordStats()
             .build();
     CaffeineCacheMetrics.monitor(metrics, entries, "delivery-responses");
