@@ -15,24 +15,7 @@ PORT=${BENCH_PORT:-8093}
 fresh_db
 start_app gzip.log
 
-python3 - "$BASE" "$TOKEN" <<'PY'
-import json, sys, urllib.request
-base, token = sys.argv[1], sys.argv[2]
-def call(method, path, body=None):
-    request = urllib.request.Request(base + path, data=None if body is None else json.dumps(body).encode(),
-        method=method, headers={"Authorization": "Bearer " + token, "Content-Type": "application/json"})
-    return json.load(urllib.request.urlopen(request))
-call("POST", "/api/v1/manage/categories", {"slug": "town", "name": "Town"})
-for n in range(100):
-    created = call("POST", "/api/v1/manage/articles", {
-        "title": f"Council notes, meeting {n}: the harbour, the buses and the library",
-        "subtitle": f"What was decided on item {n} and what happens next",
-        "category": "town",
-        "body": f"The council met for the {n}th time this year and agreed on the harbour budget, "
-                "new bus times for the coast road and longer library hours in winter."})
-    call("POST", f"/api/v1/manage/articles/{created['id']}/publish")
-PY
-"${PSQL[@]}" -d "$DB" -c "analyze"
+publish_town_news
 FEED="/api/v1/feed?limit=100"
 identity=$(curl -fs "$BASE$FEED" | wc -c)
 gzipped=$(curl -fs -H 'Accept-Encoding: gzip' "$BASE$FEED" | wc -c)

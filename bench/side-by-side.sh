@@ -1,6 +1,6 @@
-# Sourced by the side-by-side benchmarks (blocks.sh, gzip.sh, pictures.sh): their settings, the
-# tools they need, a fresh database and the packaged server on loopback. Set NAME, DB and PORT
-# before sourcing.
+# Sourced by the side-by-side benchmarks (blocks.sh, gzip.sh, pictures.sh, varnish.sh, breaking.sh,
+# random.sh): their settings, the tools they need, a fresh database, the packaged server on loopback
+# and 100 articles to read. Set NAME, DB and PORT before sourcing.
 DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-32}
 JAVA_OPTS=${JAVA_OPTS:--Xmx320m -XX:+UseSerialGC}
@@ -32,5 +32,27 @@ start_app() {
 }
 stop_app() { kill "$APP"; wait "$APP" 2>/dev/null || true; }
 trap 'stop_app 2>/dev/null || true' EXIT
+
+# publish_town_news: a category "town" and 100 published articles in it, through the API
+publish_town_news() {
+  python3 - "$BASE" "$TOKEN" <<'PY'
+import json, sys, urllib.request
+base, token = sys.argv[1], sys.argv[2]
+def call(method, path, body=None):
+    request = urllib.request.Request(base + path, data=None if body is None else json.dumps(body).encode(),
+        method=method, headers={"Authorization": "Bearer " + token, "Content-Type": "application/json"})
+    return json.load(urllib.request.urlopen(request))
+call("POST", "/api/v1/manage/categories", {"slug": "town", "name": "Town"})
+for n in range(100):
+    created = call("POST", "/api/v1/manage/articles", {
+        "title": f"Council notes, meeting {n}: the harbour, the buses and the library",
+        "subtitle": f"What was decided on item {n} and what happens next",
+        "category": "town",
+        "body": f"The council met for the {n}th time this year and agreed on the harbour budget, "
+                "new bus times for the coast road and longer library hours in winter."})
+    call("POST", f"/api/v1/manage/articles/{created['id']}/publish")
+PY
+  "${PSQL[@]}" -d "$DB" -c "analyze"
+}
 
 median() { printf '%s\n' "$@" | sort -g | sed -n 2p; }

@@ -27,23 +27,7 @@ trap 'kill $VARNISH 2>/dev/null || true; stop_app 2>/dev/null || true' EXIT
 VBASE="http://127.0.0.1:$VARNISH_PORT"
 until curl -fs "$VBASE/q/health/ready" >/dev/null; do sleep 0.1; done
 
-python3 - "$BASE" "$TOKEN" <<'PY'
-import json, sys, urllib.request
-base, token = sys.argv[1], sys.argv[2]
-def call(method, path, body=None):
-    request = urllib.request.Request(base + path, data=None if body is None else json.dumps(body).encode(),
-        method=method, headers={"Authorization": "Bearer " + token, "Content-Type": "application/json"})
-    return json.load(urllib.request.urlopen(request))
-call("POST", "/api/v1/manage/categories", {"slug": "town", "name": "Town"})
-for n in range(100):
-    created = call("POST", "/api/v1/manage/articles", {
-        "title": f"Ferry notes, day {n}: crossings, fares and the night boat",
-        "category": "town",
-        "body": f"On day {n} the ferries ran to time, fares stayed where they were and the night "
-                "boat carried more cyclists than cars."})
-    call("POST", f"/api/v1/manage/articles/{created['id']}/publish")
-PY
-"${PSQL[@]}" -d "$DB" -c "analyze"
+publish_town_news
 SLUG=$(curl -fs "$BASE/api/v1/feed?limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["slug"])')
 FEED="/api/v1/feed?limit=20"
 ARTICLE="/api/v1/articles/$SLUG"
