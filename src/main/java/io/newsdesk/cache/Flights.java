@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  * computing it again. A computation begun before an invalidation is never shared with a caller that
  * came after it (the generations differ), so a reader who wrote first still reads its write. A
  * caller waits at most {@code patience}, and computes on its own if the first one fails or takes
- * longer.
+ * longer. A computation never returns null (to a waiter, null means the wait failed).
  */
 final class Flights<V> {
 
