@@ -44,10 +44,8 @@ class ChangeListener {
     login.setProperty("ApplicationName", "newsdesk-listener");
   }
 
+  /** Runs whether the response cache is on or not: the page counts and renditions listen too. */
   void start(@Observes StartupEvent event) {
-    if (!cache.enabled()) {
-      return;
-    }
     running = true;
     thread = new Thread(this::run, "newsdesk-change-listener");
     thread.setDaemon(true);

@@ -43,6 +43,9 @@ public class ResponseCache {
   /** Whether remote writes reach this instance; while they might not, nothing is served. */
   private volatile boolean listening;
 
+  /** The same, whether or not this cache is enabled, for other memory kept by generation. */
+  private volatile boolean connected;
+
   private long dueGeneration;
 
   /** Hashes of recently requested URIs by slot; a slot remembers the last URI that hashed to it. */
@@ -127,7 +130,16 @@ public class ResponseCache {
   synchronized void listening(boolean on) {
     generation++;
     entries.invalidateAll();
+    connected = on;
     listening = enabled && on;
+  }
+
+  /**
+   * Whether every write on any instance raises {@link Ticket#generation()} here: memory kept by
+   * generation (page counts) may be trusted only while it does.
+   */
+  public boolean connected() {
+    return connected;
   }
 
   /**

@@ -20,17 +20,20 @@ import java.util.Set;
 /**
  * The recent-posts feed. Cursor mode reads one keyset slice ({@code limit + 1} rows, the extra one
  * only says whether there is more), so page 10,000 costs what page 1 costs and articles published
- * while a reader scrolls cause neither duplicates nor gaps. Number mode adds a count.
+ * while a reader scrolls cause neither duplicates nor gaps. Number mode adds a count, kept between
+ * writes ({@link FeedCounts}).
  */
 @ApplicationScoped
 public class FeedService {
 
   private final TeaserRepository teasers;
+  private final FeedCounts counts;
   private final Pictures pictures;
   private final Clock clock;
 
-  FeedService(TeaserRepository teasers, Pictures pictures, Clock clock) {
+  FeedService(TeaserRepository teasers, FeedCounts counts, Pictures pictures, Clock clock) {
     this.teasers = teasers;
+    this.counts = counts;
     this.pictures = pictures;
     this.clock = clock;
   }
@@ -63,7 +66,7 @@ public class FeedService {
   Page<TeaserView> byNumber(FeedFilter filter, int number, int limit) {
     Instant now = clock.instant();
     List<TeaserRow> rows = teasers.pageOf(now, filter, number, limit);
-    return page(rows, PageInfo.numbered(limit, number, teasers.countPublished(now, filter)));
+    return page(rows, PageInfo.numbered(limit, number, counts.count(now, filter)));
   }
 
   /** The feed, the filtered category and every article on the page. */

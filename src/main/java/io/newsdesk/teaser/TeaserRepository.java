@@ -62,6 +62,17 @@ public class TeaserRepository implements PanacheRepositoryBase<Teaser, UUID> {
         .getResultList();
   }
 
+  /** When the next scheduled article comes due (far in the future when none is scheduled). */
+  public Instant nextPublication(Instant now) {
+    Instant next =
+        getEntityManager()
+            .createQuery(
+                "select min(t.publishedAt) from Teaser t where t.publishedAt > :now", Instant.class)
+            .setParameter("now", now)
+            .getSingleResult();
+    return next == null ? Instant.MAX : next;
+  }
+
   public long countPublished(Instant now, FeedFilter filter) {
     return filtered("select count(t) from Teaser t", now, filter, "", Long.class).getSingleResult();
   }
