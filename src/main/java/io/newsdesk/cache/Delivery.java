@@ -88,8 +88,6 @@ public class Delivery {
     boolean notModified =
         response.notModified(
             request.getHeader("If-None-Match"), request.getHeader("If-Modified-Since"));
-    // A body of another type than JSON goes out through the REST layer's text writer, which
-    // cannot carry gzip bytes: it goes out as it is here, and gzipped from the cache (CacheHits).
     boolean gzipped = response.gzipFor(request.getHeader("Accept-Encoding"));
     RestResponse.ResponseBuilder<T> builder =
         notModified
@@ -113,9 +111,9 @@ public class Delivery {
   }
 
   /**
-   * What the REST layer writes, {@code bytes} exactly (the body as rendered, or gzipped JSON): a
-   * {@link Buffer} as it is, and for JSON, in place of the {@code T} it was rendered from ({@code
-   * T} is erased at run time), a value that Jackson copies out byte for byte.
+   * What the REST layer writes, {@code bytes} exactly (the body as rendered, or gzipped): a {@link
+   * Buffer} as it is, and for JSON, in place of the {@code T} it was rendered from ({@code T} is
+   * erased at run time), a value that Jackson copies out byte for byte.
    */
   @SuppressWarnings("unchecked")
   private static <T> T bytes(Reply<T> reply, byte[] bytes) {
