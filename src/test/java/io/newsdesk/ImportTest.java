@@ -158,6 +158,26 @@ class ImportTest {
   }
 
   @Test
+  void anEmptyImportImportsNothingAndABodyOfAnotherTypeIs415() {
+    Api.as(Api.token("editor"))
+        .contentType("application/x-ndjson")
+        .body(new byte[0])
+        .post("/api/v1/manage/import")
+        .then()
+        .statusCode(200)
+        .contentType("application/x-ndjson")
+        .body(org.hamcrest.Matchers.emptyString());
+    Api.as(Api.token("editor"))
+        .contentType("application/json")
+        .body("{}")
+        .post("/api/v1/manage/import")
+        .then()
+        .statusCode(415)
+        .contentType("application/problem+json")
+        .body("detail", org.hamcrest.Matchers.equalTo("Send the body as application/x-ndjson"));
+  }
+
+  @Test
   void aLineWithoutExternalIdIsRefused() {
     String category = Api.category();
     List<JsonPath> lines = importLines("{\"title\":\"No id\",\"category\":\"" + category + "\"}\n");

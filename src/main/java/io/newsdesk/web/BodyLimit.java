@@ -69,7 +69,8 @@ class BodyLimit {
                     length == null
                         ? context.request().getHeader(HttpHeaders.TRANSFER_ENCODING) == null
                         : length.strip().equals("0");
-                if (bodiless && context.request().method() == HttpMethod.POST) {
+                // an empty import is an import of no lines, in the type it was sent as
+                if (bodiless && context.request().method() == HttpMethod.POST && !streamed) {
                   context.request().headers().set(HttpHeaders.CONTENT_TYPE, "application/json");
                 }
                 context.next();
