@@ -85,6 +85,7 @@ class ImportResource {
       InputStream in = new BufferedInputStream(body);
       Line line = new Line();
       int number = 0;
+      int written = 0;
       while (line.read(in)) {
         number++;
         ImportReport report = line.report(number);
@@ -92,10 +93,16 @@ class ImportResource {
           report = importLine(number, line.text(), who);
         }
         if (report != null) {
+          if (report.result().equals("created") || report.result().equals("updated")) {
+            written++;
+          }
           out.write(json.writeValueAsBytes(report));
           out.write('\n');
           out.flush();
         }
+      }
+      if (written >= Imports.ANALYZE_AFTER) {
+        imports.analyze();
       }
     };
   }
