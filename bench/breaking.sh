@@ -16,10 +16,7 @@ ARTICLES=${ARTICLES:-10000}
 . bench/side-by-side.sh
 METRICS=bench-metrics
 
-fresh_db
-start_app breaking-migrate.log && stop_app # Flyway creates the schema
-"${PSQL[@]}" -d "$DB" -v articles="$ARTICLES" -f bench/generate.sql > /dev/null
-"${PSQL[@]}" -d "$DB" -c "analyze"
+generated_archive
 start_app breaking.log NEWSDESK_METRICS_TOKEN=$METRICS
 id_of() { "${PSQL[@]}" -d "$DB" -At -c "select id from newsdesk.article where slug = '$1'"; }
 FRONT=$(id_of bench-1) # the newest
@@ -48,9 +45,7 @@ misses() { metric 'cache_gets_total{' 'result="miss"'; }
 coalesced() { metric newsdesk_delivery_coalesced_total ''; }
 load() { # -> "rps p50_ms p99_ms"
   wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency -H 'Accept-Encoding: gzip' "$FEED" > "$OUT/wrk.txt"
-  awk '/Requests\/sec/ {rps=$2} / 50%/ {p50=$2} / 99%/ {p99=$2}
-       function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
-       END {printf "%.0f %.2f %.2f\n", rps, ms(p50), ms(p99)}' "$OUT/wrk.txt"
+  wrk_summary "$OUT/wrk.txt"
 }
 load > /dev/null; load > /dev/null # warm-up
 printf '%-18s %10s %8s %8s %6s %8s %10s\n' cell rps p50ms p99ms edits misses coalesced

@@ -13,12 +13,7 @@ ARTICLES=${ARTICLES:-100000}
 # shellcheck source=bench/side-by-side.sh
 . bench/side-by-side.sh
 
-if [ "${REUSE:-}" != 1 ]; then
-  fresh_db
-  start_app pages-migrate.log && stop_app # Flyway creates the schema
-  "${PSQL[@]}" -d "$DB" -v articles="$ARTICLES" -f bench/generate.sql > /dev/null
-  "${PSQL[@]}" -d "$DB" -c "analyze"
-fi
+generated_archive
 start_app pages.log NEWSDESK_CACHE_ENABLED=false
 rps() { wrk -t2 -c"$CONNECTIONS" -d"$DURATION" "$BASE$1" | awk '/Requests\/sec/ {print $2}'; }
 CELLS=("cursor, first page|/api/v1/feed" "page 1|/api/v1/feed?page=1" "page 50|/api/v1/feed?page=50")

@@ -13,18 +13,11 @@ ARTICLES=${ARTICLES:-100000}
 # shellcheck source=bench/side-by-side.sh
 . bench/side-by-side.sh
 
-if [ "${REUSE:-}" != 1 ]; then
-  fresh_db
-  start_app random-migrate.log && stop_app # Flyway creates the schema
-  "${PSQL[@]}" -d "$DB" -v articles="$ARTICLES" -f bench/generate.sql > /dev/null
-  "${PSQL[@]}" -d "$DB" -c "analyze"
-fi
+generated_archive
 "${PSQL[@]}" -d "$DB" -At -c "select slug from newsdesk.teaser" > "$OUT/random-slugs.txt"
 load() { # -> "rps p50_ms p99_ms"
   wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/pick.lua "$BASE/" -- "$OUT/random-slugs.txt" > "$OUT/wrk.txt"
-  awk '/Requests\/sec/ {rps=$2} / 50%/ {p50=$2} / 99%/ {p99=$2}
-       function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
-       END {printf "%.0f %.2f %.2f\n", rps, ms(p50), ms(p99)}' "$OUT/wrk.txt"
+  wrk_summary "$OUT/wrk.txt"
 }
 printf '%-14s %10s %8s %8s\n' cell rps p50ms p99ms
 for round in 1 2 3; do

@@ -55,4 +55,21 @@ PY
   "${PSQL[@]}" -d "$DB" -c "analyze"
 }
 
+# generated_archive: $ARTICLES articles from bench/generate.sql in a fresh $DB, analyzed (REUSE=1:
+# the database as it is)
+generated_archive() {
+  [ "${REUSE:-}" = 1 ] && return
+  fresh_db
+  start_app "$NAME-migrate.log" && stop_app # Flyway creates the schema
+  "${PSQL[@]}" -d "$DB" -v articles="$ARTICLES" -f bench/generate.sql > /dev/null
+  "${PSQL[@]}" -d "$DB" -c "analyze"
+}
+
+# wrk_summary FILE: "rps p50_ms p99_ms" of a wrk --latency report
+wrk_summary() {
+  awk '/Requests\/sec/ {rps=$2} / 50%/ {p50=$2} / 99%/ {p99=$2}
+       function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
+       END {printf "%.0f %.2f %.2f\n", rps, ms(p50), ms(p99)}' "$1"
+}
+
 median() { printf '%s\n' "$@" | sort -g | sed -n 2p; }

@@ -258,21 +258,21 @@ public class CdnPurges {
     }
   }
 
+  /** The target refused them together: they are retried together, after the longest backoff. */
   private void failed(List<Claimed> rows, Instant now, String error) {
-    for (Claimed row : rows) {
-      entityManager
-          .createNativeQuery(
-              "update cdn_purge set attempts = attempts + 1, last_error = :error,"
-                  + " next_attempt_at = :at where id = :id")
-          .setParameter("error", error)
-          .setParameter("at", now.plus(backoff(row.attempts() + 1)))
-          .setParameter("id", row.id())
-          .executeUpdate();
-    }
+    int attempts = rows.stream().mapToInt(Claimed::attempts).max().orElse(0) + 1;
+    entityManager
+        .createNativeQuery(
+            "update cdn_purge set attempts = attempts + 1, last_error = :error,"
+                + " next_attempt_at = :at where id in (:ids)")
+        .setParameter("error", error)
+        .setParameter("at", now.plus(backoff(attempts)))
+        .setParameter("ids", rows.stream().map(Claimed::id).toList())
+        .executeUpdate();
   }
 
   /** The wait after the {@code attempts}-th failure: doubling from the base up to the cap. */
-  Duration backoff(int attempts) {
+  private Duration backoff(int attempts) {
     Duration wait = config.retryBase().multipliedBy(1L << Math.min(attempts - 1, 20));
     return wait.compareTo(config.retryCap()) > 0 ? config.retryCap() : wait;
   }

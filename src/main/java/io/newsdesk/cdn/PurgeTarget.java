@@ -60,14 +60,7 @@ record PurgeTarget(String name, int keysPerRequest, Function<List<String>, HttpR
     return new PurgeTarget(
         "fastly",
         256,
-        keys ->
-            HttpRequest.newBuilder(uri)
-                .timeout(timeout)
-                .header("Fastly-Key", token)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(body(json, Map.of("surrogate_keys", keys)))
-                .build());
+        keys -> jsonPost(uri, timeout, json, Map.of("surrogate_keys", keys), "Fastly-Key", token));
   }
 
   /** Cloudflare's purge by cache tags: up to 30 tags a call, authenticated by an API token. */
@@ -84,12 +77,7 @@ record PurgeTarget(String name, int keysPerRequest, Function<List<String>, HttpR
         "cloudflare",
         30,
         keys ->
-            HttpRequest.newBuilder(uri)
-                .timeout(timeout)
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(body(json, Map.of("tags", keys)))
-                .build());
+            jsonPost(uri, timeout, json, Map.of("tags", keys), "Authorization", "Bearer " + token));
   }
 
   /** The requests that purge {@code keys}, in batches the target accepts. */
@@ -101,9 +89,17 @@ record PurgeTarget(String name, int keysPerRequest, Function<List<String>, HttpR
     return requests;
   }
 
-  private static HttpRequest.BodyPublisher body(ObjectMapper json, Object value) {
+  /** A purge API call: {@code body} as JSON, authenticated by one header. */
+  private static HttpRequest jsonPost(
+      URI uri, Duration timeout, ObjectMapper json, Object body, String auth, String credential) {
     try {
-      return HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(value));
+      return HttpRequest.newBuilder(uri)
+          .timeout(timeout)
+          .header(auth, credential)
+          .header("Content-Type", "application/json")
+          .header("Accept", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
+          .build();
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("A list of keys is always JSON", e);
     }
