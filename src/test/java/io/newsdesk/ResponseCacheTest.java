@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newsdesk.cache.ResponseCache;
 import io.quarkus.test.common.TestResourceScope;
@@ -85,28 +87,31 @@ class ResponseCacheTest {
     String listWithoutIt = "/api/v1/feed?category=" + other;
     String search = "/api/v1/search?q=lantern&category=" + edited;
     warm(listWithIt, listWithoutIt, search);
-    org.awaitility.Awaitility.await("the lists are kept")
-        .atMost(java.time.Duration.ofSeconds(60))
-        .until(
-            () ->
-                "HIT".equals(given().get(listWithoutIt).header("X-Cache"))
-                    && "HIT".equals(given().get(listWithIt).header("X-Cache")));
     given().get(search).then().body("items", org.hamcrest.Matchers.empty());
 
-    // its words change; its category, tags, authors and publication time do not
-    Api.replace(
-            id, Api.article(edited, "Lighthouse keeper retires after forty years with her lantern"))
-        .then()
-        .statusCode(200);
-
-    given().get(listWithoutIt).then().header("X-Cache", "HIT");
-    given()
-        .get(listWithIt)
-        .then()
-        .header("X-Cache", "MISS")
-        .body(
-            "items[0].title",
-            equalTo("Lighthouse keeper retires after forty years with her lantern"));
+    // its words change; its category, tags, authors and publication time do not. A scheduled
+    // article of another test coming due drops every list too: such a round is tried again.
+    String title = null;
+    for (int round = 0; title == null; round++) {
+      assertTrue(round < 5, "five rounds in a row saw other invalidations");
+      org.awaitility.Awaitility.await("the lists are kept")
+          .atMost(java.time.Duration.ofSeconds(60))
+          .until(
+              () ->
+                  "HIT".equals(given().get(listWithoutIt).header("X-Cache"))
+                      && "HIT".equals(given().get(listWithIt).header("X-Cache")));
+      long before = cache.ticket().generation();
+      String edit =
+          "Lighthouse keeper retires after forty years with her "
+              + (round % 2 == 0 ? "lantern" : "old lantern");
+      Api.replace(id, Api.article(edited, edit)).then().statusCode(200);
+      String kept = given().get(listWithoutIt).header("X-Cache");
+      if (cache.ticket().generation() == before + 1) { // the edit's own invalidation only
+        assertEquals("HIT", kept, "a list without the edited article is kept");
+        title = edit;
+      }
+    }
+    given().get(listWithIt).then().header("X-Cache", "MISS").body("items[0].title", equalTo(title));
     given().get(search).then().body("items[0].slug", equalTo(slug));
     given()
         .get("/api/v1/articles/" + slug)
@@ -114,10 +119,7 @@ class ResponseCacheTest {
         .body("title", org.hamcrest.Matchers.endsWith("lantern"));
 
     // a move to another category changes which lists show it: every list goes
-    Api.replace(
-            id, Api.article(other, "Lighthouse keeper retires after forty years with her lantern"))
-        .then()
-        .statusCode(200);
+    Api.replace(id, Api.article(other, title)).then().statusCode(200);
     given().get(listWithoutIt).then().header("X-Cache", "MISS").body("items.slug", hasItem(slug));
     given().get(listWithIt).then().body("items.slug", not(hasItem(slug)));
   }
