@@ -116,6 +116,7 @@ class CdnPurgeTest {
     // whatever earlier tests left is sent and confirmed before this one starts
     TestClock.advance(Duration.ofHours(2));
     Awaitility.await("earlier purges done")
+        .pollInSameThread()
         .atMost(Duration.ofSeconds(30))
         .until(() -> purges.pending() == 0);
     RECEIVED.clear();
@@ -138,6 +139,7 @@ class CdnPurgeTest {
     String id = Api.published(category, "Purged from every cache in front");
     String key = "article:" + id;
     Awaitility.await("the first purges")
+        .pollInSameThread()
         .atMost(Duration.ofSeconds(30))
         .until(() -> purgesOf(key).size() == 4);
 
@@ -166,9 +168,11 @@ class CdnPurgeTest {
     assertTrue(purges.pending() > 0, "the second pass is still to come");
     TestClock.advance(Duration.ofHours(1));
     Awaitility.await("the second purges")
+        .pollInSameThread()
         .atMost(Duration.ofSeconds(30))
         .until(() -> purgesOf(key).size() == 8);
     Awaitility.await("all confirmed")
+        .pollInSameThread()
         .atMost(Duration.ofSeconds(30))
         .until(() -> purges.pending() == 0);
   }
@@ -180,12 +184,14 @@ class CdnPurgeTest {
     String key = "article:" + id;
     // refused: nothing acknowledged, the purges wait for their retry
     Awaitility.await("the failed attempts are recorded")
+        .pollInSameThread()
         .atMost(Duration.ofSeconds(30))
         .until(() -> attempts() >= 4);
     assertTrue(purgesOf(key).isEmpty());
     FAIL_WITH.set(0);
     TestClock.advance(Duration.ofMinutes(10));
     Awaitility.await("purged after the retry")
+        .pollInSameThread()
         .atMost(Duration.ofSeconds(30))
         .until(() -> purgesOf(key).size() == 4);
   }

@@ -31,19 +31,41 @@ final class LocalCluster implements AutoCloseable {
 
   /** A new, running cluster with trust authentication for user {@code postgres}. */
   static LocalCluster create() throws Exception {
-    Path bin = binaries();
-    Path directory = Files.createTempDirectory("newsdesk-pg-");
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    LocalCluster cluster = new LocalCluster(bin, directory, port);
-    if (root()) {
-      run(List.of("chown", "postgres:postgres", directory.toString()));
-    }
+    LocalCluster cluster = new LocalCluster(binaries(), newDirectory(), freePort());
     cluster.pg("initdb", "-D", cluster.data(), "-U", "postgres", "-A", "trust", "--no-sync");
     cluster.start();
     return cluster;
+  }
+
+  /**
+   * A streaming replica of {@code primary}, a base backup of it started as a hot standby on a port
+   * of its own, with {@code settings} added to its configuration.
+   */
+  static LocalCluster replicaOf(LocalCluster primary, Map<String, String> settings)
+      throws Exception {
+    LocalCluster replica = new LocalCluster(primary.bin, newDirectory(), freePort());
+    replica.pg(
+        "pg_basebackup",
+        "-h",
+        "127.0.0.1",
+        "-p",
+        String.valueOf(primary.port),
+        "-U",
+        "postgres",
+        "-D",
+        replica.data(),
+        "-X",
+        "stream",
+        "-R"); // standby.signal, and primary_conninfo in postgresql.auto.conf
+    StringBuilder more = new StringBuilder();
+    settings.forEach((key, value) -> more.append(key).append(" = ").append(value).append('\n'));
+    // appended to a file the cluster's user owns, which it keeps owning
+    Files.writeString(
+        Path.of(replica.data(), "postgresql.auto.conf"),
+        more,
+        java.nio.file.StandardOpenOption.APPEND);
+    replica.start();
+    return replica;
   }
 
   /** The JDBC settings {@link PackagedApp} takes, for the database {@code postgres}. */
@@ -71,6 +93,25 @@ final class LocalCluster implements AutoCloseable {
         "start");
   }
 
+  private static Path newDirectory() throws Exception {
+    Path directory = Files.createTempDirectory("newsdesk-pg-");
+    if (root()) {
+      run(List.of("chown", "postgres:postgres", directory.toString()));
+    }
+    return directory;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /** Stops the server as an operator would: sessions are ended, a checkpoint is written. */
+  void stop() throws Exception {
+    pg("pg_ctl", "-D", data(), "-m", "fast", "-w", "stop");
+  }
+
   /** Stops the server at once, as a crash would: no shutdown checkpoint, WAL replay on start. */
   void crash() throws Exception {
     pg("pg_ctl", "-D", data(), "-m", "immediate", "-w", "stop");
@@ -79,7 +120,7 @@ final class LocalCluster implements AutoCloseable {
   @Override
   public void close() throws Exception {
     try {
-      pg("pg_ctl", "-D", data(), "-m", "fast", "-w", "stop");
+      stop();
     } catch (IllegalStateException alreadyStopped) {
       // fine
     }

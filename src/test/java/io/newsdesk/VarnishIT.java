@@ -215,13 +215,36 @@ class VarnishIT {
   record Varnish(Process process, int port) implements AutoCloseable {
 
     static Varnish start(int port, String backend, Path out) throws Exception {
-      URI server = URI.create(backend);
+      return start(port, List.of(backend), out);
+    }
+
+    /**
+     * The shipped VCL with its one backend replaced by {@code backends}, taken in turn (Varnish's
+     * round-robin director) when there are several.
+     */
+    static Varnish start(int port, List<String> backends, Path out) throws Exception {
+      String shipped = Files.readString(Path.of("docker/varnish/default.vcl"));
+      String backend = "backend newsdesk {\n    .host = \"127.0.0.1\";\n    .port = \"8080\";\n}\n";
+      assertTrue(shipped.contains(backend), "the VCL names its backend");
+      StringBuilder servers = new StringBuilder();
+      StringBuilder pool =
+          new StringBuilder("sub vcl_init {\n    new pool = directors.round_robin();\n");
+      for (int i = 0; i < backends.size(); i++) {
+        URI server = URI.create(backends.get(i));
+        servers.append(
+            "backend newsdesk"
+                + i
+                + " {\n    .host = \"127.0.0.1\";\n    .port = \""
+                + server.getPort()
+                + "\";\n}\n");
+        pool.append("    pool.add_backend(newsdesk" + i + ");\n");
+      }
+      pool.append("}\n\nsub vcl_recv {\n    set req.backend_hint = pool.backend();\n}\n");
+      // a second vcl_recv before the shipped one runs first: VCL joins subroutines of one name
       String vcl =
-          Files.readString(Path.of("docker/varnish/default.vcl"))
-              .replace(
-                  "\"127.0.0.1\";\n    .port = \"8080\"",
-                  "\"127.0.0.1\";\n    .port = \"" + server.getPort() + "\"");
-      assertTrue(vcl.contains(".port = \"" + server.getPort() + "\""), "the VCL names its backend");
+          shipped
+              .replace("import xkey;\n", "import xkey;\nimport directors;\n")
+              .replace(backend, servers + "\n" + pool);
       Path work = Files.createTempDirectory("newsdesk-varnish");
       work.toFile().setReadable(true, false);
       work.toFile().setExecutable(true, false);

@@ -3,6 +3,7 @@ package io.newsdesk.cache;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsdesk.config.NewsdeskConfig;
+import io.newsdesk.replica.Replica;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +30,7 @@ public class Delivery {
   static final String X_CACHE = "X-Cache";
 
   private final ResponseCache cache;
+  private final Replica replica;
   private final ObjectMapper json;
   private final Clock clock;
   private final String cacheControl;
@@ -41,11 +43,13 @@ public class Delivery {
 
   Delivery(
       ResponseCache cache,
+      Replica replica,
       ObjectMapper json,
       Clock clock,
       NewsdeskConfig config,
       io.micrometer.core.instrument.MeterRegistry metrics) {
     this.cache = cache;
+    this.replica = replica;
     this.json = json;
     this.clock = clock;
     io.micrometer.core.instrument.FunctionCounter.builder(
@@ -71,7 +75,7 @@ public class Delivery {
             request.uri(),
             ticket.generation(),
             () -> {
-              Reply<T> fresh = read.get();
+              Reply<T> fresh = replica.read(ticket.generation(), read);
               Instant due = ticket.due();
               CachedResponse made =
                   render(

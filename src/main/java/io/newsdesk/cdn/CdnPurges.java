@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsdesk.cache.SurrogateKeys;
 import io.newsdesk.config.NewsdeskConfig;
 import io.newsdesk.event.ContentEvent;
+import io.newsdesk.replica.ReadSource;
 import io.newsdesk.web.DatabaseErrors;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -120,7 +121,7 @@ public class CdnPurges {
       sender.execute(
           () -> {
             woken.set(false);
-            send();
+            ReadSource.offRequest(this::send);
           });
     }
   }

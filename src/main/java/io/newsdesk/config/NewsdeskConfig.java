@@ -44,6 +44,8 @@ public interface NewsdeskConfig {
 
   Cdn cdn();
 
+  Replica replica();
+
   Auth auth();
 
   Metrics metrics();
@@ -300,6 +302,44 @@ public interface NewsdeskConfig {
     /** How long a preview link works. */
     @WithDefault("1h")
     java.time.Duration lifetime();
+  }
+
+  /**
+   * A streaming replica of the database for delivery reads. Unset by default: everything reads from
+   * the primary. Writes, management reads and everything transactional always go to the primary.
+   */
+  interface Replica {
+    /** JDBC URL of the replica ({@code NEWSDESK_REPLICA_JDBC_URL}). */
+    Optional<String> jdbcUrl();
+
+    /** User on the replica; unset: the primary's. */
+    Optional<String> username();
+
+    /** Password on the replica; unset: the primary's. */
+    Optional<String> password();
+
+    /** Connections to the replica at most. */
+    @WithDefault("20")
+    int maxSize();
+
+    /** How long a read waits for a connection to the replica before it reads from the primary. */
+    @WithDefault("1s")
+    java.time.Duration acquisitionTimeout();
+
+    /**
+     * How long a read after a change waits for the replica to replay that change before it reads
+     * from the primary instead.
+     */
+    @WithDefault("250ms")
+    java.time.Duration maxWait();
+
+    /** A replica further behind the primary than this is skipped until it catches up. */
+    @WithDefault("5s")
+    java.time.Duration maxLag();
+
+    /** How often the replica's health and lag are checked. */
+    @WithDefault("1s")
+    String checkEvery();
   }
 
   /**

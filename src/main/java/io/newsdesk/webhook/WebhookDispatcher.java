@@ -1,6 +1,7 @@
 package io.newsdesk.webhook;
 
 import io.newsdesk.config.NewsdeskConfig;
+import io.newsdesk.replica.ReadSource;
 import io.newsdesk.web.DatabaseErrors;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -216,7 +217,8 @@ class WebhookDispatcher {
   /** Records the attempt and frees the subscription's place, whatever happens to the record. */
   private void finish(Claimed delivery, int attempt, Integer status, String error, boolean giveUp) {
     try {
-      record(delivery.id(), attempt, status, error, giveUp);
+      // on the HTTP client's thread, outside any request
+      ReadSource.offRequest(() -> record(delivery.id(), attempt, status, error, giveUp));
     } catch (RuntimeException e) {
       // the lease runs out and the delivery is sent again
       LOG.warnf(
