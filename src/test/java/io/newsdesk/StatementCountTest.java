@@ -98,7 +98,7 @@ class StatementCountTest {
     Statistics statistics = sessionFactory.getStatistics();
     long least = Long.MAX_VALUE;
     for (int attempt = 0; attempt < 3; attempt++) {
-      cache.invalidate(List.of(SurrogateKeys.ALL), null);
+      cache.invalidate(List.of(SurrogateKeys.ALL), null, false);
       long before = statistics.getPrepareStatementCount();
       request.run();
       least = Math.min(least, statistics.getPrepareStatementCount() - before);

@@ -9,6 +9,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
+import java.time.Instant;
 
 /**
  * Answers delivery GETs that the {@link ResponseCache} holds straight from the HTTP layer, before
@@ -40,10 +41,14 @@ class CacheHits {
   private void handle(RoutingContext context) {
     HttpServerRequest request = context.request();
     boolean head = request.method() == HttpMethod.HEAD;
-    CachedResponse hit =
-        (head || request.method() == HttpMethod.GET) && isDelivery(request.path())
-            ? cache.lookup(request.uri(), clock.instant())
-            : null;
+    boolean eligible = (head || request.method() == HttpMethod.GET) && isDelivery(request.path());
+    Instant now = clock.instant();
+    CachedResponse hit = eligible ? cache.lookup(request.uri(), now) : null;
+    boolean stale = false;
+    if (hit == null && eligible) {
+      hit = cache.staleWhileRefilled(request.uri(), now);
+      stale = hit != null;
+    }
     if (hit == null || !accepts(request.getHeader("Accept"), hit.contentType())) {
       context.next();
       return;
@@ -59,7 +64,11 @@ class CacheHits {
                 response.putHeader(name, value);
               }
             });
-    response.putHeader(Delivery.X_CACHE, "HIT");
+    response.putHeader(Delivery.X_CACHE, stale ? "STALE" : "HIT");
+    if (stale) {
+      // not for proxies to keep: the fresh one is a moment away, and they were purged for it
+      response.putHeader("Cache-Control", "no-cache");
+    }
     if (hit.notModified(
         request.getHeader("If-None-Match"), request.getHeader("If-Modified-Since"))) {
       response.setStatusCode(304).end();

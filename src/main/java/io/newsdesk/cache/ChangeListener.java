@@ -78,7 +78,7 @@ class ChangeListener {
             for (PGNotification notification : notifications) {
               Notice notice = Notice.decode(notification.getParameter());
               if (!cache.instance().equals(notice.from())) {
-                cache.invalidate(notice.keys(), notice.due());
+                cache.invalidate(notice.keys(), notice.due(), notice.soft());
               }
             }
           }

@@ -23,6 +23,20 @@ class ContentInvalidation {
   void drop(@Observes @Priority(300) ContentEvent event) {
     invalidations.touch(
         SurrogateKeys.touchedBy(event),
-        event instanceof ContentEvent.ArticleWritten w && w.scheduled() ? w.after() : null);
+        event instanceof ContentEvent.ArticleWritten w && w.scheduled() ? w.after() : null,
+        hidesNothing(event));
+  }
+
+  /**
+   * Whether every response the change drops showed nothing that it hides: a live article edited in
+   * place, one published, scheduled ones coming due. An unpublish, archive or purge, a publication
+   * moved to the future, a move to other lists, and every change to categories, authors, tags,
+   * pictures and collections are taken as hiding something.
+   */
+  static boolean hidesNothing(ContentEvent event) {
+    if (event instanceof ContentEvent.ArticleWritten w) {
+      return w.live() && !w.deleted() && (!w.wasLive() || !w.listingChanged());
+    }
+    return event instanceof ContentEvent.ArticlesReleased;
   }
 }

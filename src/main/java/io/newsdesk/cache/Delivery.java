@@ -56,6 +56,11 @@ public class Delivery {
             "newsdesk.delivery.coalesced", flights, Flights::shared)
         .description("Delivery requests that shared a concurrent request's read of the same URI")
         .register(metrics);
+    io.micrometer.core.instrument.Gauge.builder(
+            "newsdesk.delivery.waiting", flights, Flights::waiting)
+        .description(
+            "Delivery requests waiting now for a concurrent request's read of the same URI")
+        .register(metrics);
     this.cacheControl =
         "public, max-age="
             + config.delivery().maxAge()
@@ -75,7 +80,8 @@ public class Delivery {
             request.uri(),
             ticket.generation(),
             () -> {
-              Reply<T> fresh = replica.read(ticket.generation(), read);
+              Reply<T> fresh =
+                  cache.refilling(request.uri(), () -> replica.read(ticket.generation(), read));
               Instant due = ticket.due();
               CachedResponse made =
                   render(

@@ -33,18 +33,16 @@ public class Invalidations {
     this.cache = cache;
   }
 
+  /**
+   * {@code due}: the time an article was scheduled for, when the write scheduled one; {@code soft}:
+   * the change hid nothing, so what it drops may be served while it is refilled.
+   */
   @Transactional(TxType.MANDATORY)
-  public void touch(Collection<String> keys) {
-    touch(keys, null);
-  }
-
-  /** {@code due}: the time an article was scheduled for, when the write scheduled one. */
-  @Transactional(TxType.MANDATORY)
-  public void touch(Collection<String> keys, Instant due) {
+  public void touch(Collection<String> keys, Instant due, boolean soft) {
     if (keys.isEmpty() && due == null) {
       return;
     }
-    Notice notice = new Notice(cache.instance(), Set.copyOf(keys), due);
+    Notice notice = new Notice(cache.instance(), Set.copyOf(keys), due, soft);
     entityManager
         .createNativeQuery("select 1 from pg_notify(:channel, :payload)")
         .setParameter("channel", Notice.CHANNEL)
@@ -62,10 +60,10 @@ public class Invalidations {
   /** Collects what one transaction touched and invalidates it here once it has committed. */
   private final class OnCommit implements Synchronization {
 
-    private Notice notice = new Notice(cache.instance(), Set.of(), null);
+    private Notice notice;
 
     void add(Notice more) {
-      notice = notice.plus(more.keys(), more.due());
+      notice = notice == null ? more : notice.plus(more.keys(), more.due(), more.soft());
     }
 
     @Override
@@ -74,7 +72,7 @@ public class Invalidations {
     @Override
     public void afterCompletion(int status) {
       if (status == Status.STATUS_COMMITTED) {
-        cache.invalidate(notice.keys(), notice.due());
+        cache.invalidate(notice.keys(), notice.due(), notice.soft());
       }
     }
   }

@@ -9,9 +9,10 @@ import java.util.Set;
 /**
  * What a committed write touched, as sent between instances in a PostgreSQL notification: the
  * instance that wrote it ({@code from:<id>}, which has invalidated already), the surrogate keys,
- * and the time of an article it scheduled ({@code due:<epoch microseconds>}).
+ * the time of an article it scheduled ({@code due:<epoch microseconds>}), and whether the change
+ * hid nothing ({@code ~soft}: what it dropped may be served while it is refilled).
  */
-record Notice(String from, Set<String> keys, Instant due) {
+record Notice(String from, Set<String> keys, Instant due, boolean soft) {
 
   static final String CHANNEL = "newsdesk_changes";
 
@@ -20,12 +21,16 @@ record Notice(String from, Set<String> keys, Instant due) {
 
   private static final String DUE = "due:";
   private static final String FROM = "from:";
+  private static final String SOFT = "~soft";
 
   String encode() {
     StringBuilder payload = new StringBuilder(FROM + from);
     keys.forEach(key -> payload.append(' ').append(key));
     if (due != null) {
       payload.append(' ').append(DUE).append(ChronoUnit.MICROS.between(Instant.EPOCH, due));
+    }
+    if (soft) {
+      payload.append(' ').append(SOFT);
     }
     return payload.length() <= MAX_PAYLOAD ? payload.toString() : SurrogateKeys.ALL;
   }
@@ -34,8 +39,11 @@ record Notice(String from, Set<String> keys, Instant due) {
     Set<String> keys = new LinkedHashSet<>();
     Instant due = null;
     String from = null;
+    boolean soft = false;
     for (String word : payload.split(" ")) {
-      if (word.startsWith(FROM)) {
+      if (word.equals(SOFT)) {
+        soft = true;
+      } else if (word.startsWith(FROM)) {
         from = word.substring(FROM.length());
       } else if (word.startsWith(DUE)) {
         try {
@@ -47,13 +55,14 @@ record Notice(String from, Set<String> keys, Instant due) {
         keys.add(word);
       }
     }
-    return new Notice(from, keys, due);
+    return new Notice(from, keys, due, soft);
   }
 
-  Notice plus(Collection<String> moreKeys, Instant moreDue) {
+  /** Both changes: soft only if both were. */
+  Notice plus(Collection<String> moreKeys, Instant moreDue, boolean moreSoft) {
     Set<String> all = new LinkedHashSet<>(keys);
     all.addAll(moreKeys);
     Instant earliest = due == null || (moreDue != null && moreDue.isBefore(due)) ? moreDue : due;
-    return new Notice(from, all, earliest);
+    return new Notice(from, all, earliest, soft && moreSoft);
   }
 }

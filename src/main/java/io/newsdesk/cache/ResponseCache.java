@@ -8,10 +8,14 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.newsdesk.config.NewsdeskConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
@@ -26,6 +30,12 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * it. Storing takes no lock (misses run in parallel): it puts first and then checks the generation,
  * and an invalidation raises the generation before it removes entries, so either the check sees the
  * invalidation or the removal sees the entry.
+ *
+ * <p>Entries dropped by a change that hides nothing (an edit, a publication) are kept aside for
+ * {@code newsdesk.cache.stale-while-refill} (1 s): while one request refills such an entry, the
+ * others get the previous one ({@code X-Cache: STALE}) instead of waiting. The refilling request
+ * gets the fresh response. A change that hides something drops the entries it touches outright,
+ * kept aside or not.
  */
 @ApplicationScoped
 public class ResponseCache {
@@ -54,14 +64,23 @@ public class ResponseCache {
   /** The earliest scheduled publication still to come; unknown (nothing is cached) until set. */
   private Instant nextDue = Instant.EPOCH;
 
+  /** An entry dropped by a change that hid nothing, and how many requests are refilling it. */
+  private record Stale(CachedResponse entry, Instant until, AtomicInteger refills) {}
+
+  private final ConcurrentHashMap<String, Stale> stale = new ConcurrentHashMap<>();
+  private final Duration staleWhileRefill;
+  private final Clock clock;
+
   /** Other in-memory copies (renditions) that drop what the same keys name. */
   private final Event<Dropped> dropped;
 
   /** What an invalidation named, for memory outside this cache. */
   public record Dropped(Collection<String> keys) {}
 
-  ResponseCache(NewsdeskConfig config, MeterRegistry metrics, Event<Dropped> dropped) {
+  ResponseCache(NewsdeskConfig config, MeterRegistry metrics, Event<Dropped> dropped, Clock clock) {
     this.dropped = dropped;
+    this.clock = clock;
+    this.staleWhileRefill = config.cache().staleWhileRefill();
     this.enabled = config.cache().enabled();
     this.entries =
         Caffeine.newBuilder()
@@ -95,6 +114,36 @@ public class ResponseCache {
     return entry != null && entry.fresh(now) ? entry : null;
   }
 
+  /** The entry a change that hid nothing dropped, while another request is refilling it. */
+  CachedResponse staleWhileRefilled(String uri, Instant now) {
+    Stale kept = listening ? stale.get(uri) : null;
+    if (kept == null) {
+      return null;
+    }
+    if (!now.isBefore(kept.until()) || !kept.entry().fresh(now)) {
+      stale.remove(uri, kept);
+      return null;
+    }
+    return kept.refills().get() > 0 ? kept.entry() : null;
+  }
+
+  /**
+   * Runs {@code refill}, the read that replaces {@code uri}'s entry, letting other requests have
+   * the entry kept aside meanwhile.
+   */
+  <T> T refilling(String uri, java.util.function.Supplier<T> refill) {
+    Stale kept = stale.get(uri);
+    if (kept == null) {
+      return refill.get();
+    }
+    kept.refills().incrementAndGet();
+    try {
+      return refill.get();
+    } finally {
+      kept.refills().decrementAndGet();
+    }
+  }
+
   public synchronized Ticket ticket() {
     return new Ticket(generation, dueGeneration, nextDue);
   }
@@ -113,6 +162,8 @@ public class ResponseCache {
     entries.put(uri, response);
     if (ticket.generation() != generation) {
       entries.asMap().remove(uri, response);
+    } else {
+      stale.remove(uri);
     }
   }
 
@@ -130,6 +181,7 @@ public class ResponseCache {
   synchronized void listening(boolean on) {
     generation++;
     entries.invalidateAll();
+    stale.clear();
     connected = on;
     listening = enabled && on;
   }
@@ -143,10 +195,11 @@ public class ResponseCache {
   }
 
   /**
-   * Drops every entry built from one of {@code keys} ({@code *}: all of them), and brings the next
-   * due time forward to {@code due} when a write scheduled an article.
+   * Drops every entry built from one of {@code keys} ({@code *}: all of them), keeping them aside
+   * for a refill when the change was {@code soft} (hid nothing), and brings the next due time
+   * forward to {@code due} when a write scheduled an article.
    */
-  public synchronized void invalidate(Collection<String> keys, Instant due) {
+  public synchronized void invalidate(Collection<String> keys, Instant due, boolean soft) {
     generation++;
     if (due != null) {
       dueGeneration++;
@@ -154,10 +207,28 @@ public class ResponseCache {
         nextDue = due;
       }
     }
+    Instant now = clock.instant();
+    stale.values().removeIf(kept -> !now.isBefore(kept.until()));
     if (keys.contains(SurrogateKeys.ALL)) {
       entries.invalidateAll();
+      stale.clear();
     } else if (!keys.isEmpty()) {
-      entries.asMap().values().removeIf(entry -> !Collections.disjoint(entry.keys(), keys));
+      java.util.function.Predicate<CachedResponse> touched =
+          entry -> !Collections.disjoint(entry.keys(), keys);
+      if (soft && !staleWhileRefill.isZero() && !staleWhileRefill.isNegative()) {
+        Instant until = now.plus(staleWhileRefill);
+        entries
+            .asMap()
+            .forEach(
+                (uri, entry) -> {
+                  if (touched.test(entry) && entries.asMap().remove(uri, entry)) {
+                    stale.putIfAbsent(uri, new Stale(entry, until, new AtomicInteger()));
+                  }
+                });
+      } else {
+        entries.asMap().values().removeIf(touched);
+        stale.values().removeIf(kept -> touched.test(kept.entry()));
+      }
     }
     if (!keys.isEmpty()) {
       dropped.fire(new Dropped(keys));
@@ -172,6 +243,8 @@ public class ResponseCache {
     if (ticket.dueGeneration() == dueGeneration) {
       nextDue = due;
     }
+    Instant now = clock.instant(); // the schedule check runs every second: a sweep comes with it
+    stale.values().removeIf(kept -> !now.isBefore(kept.until()));
   }
 
   public CacheStats stats() {

@@ -190,6 +190,13 @@ public interface NewsdeskConfig {
     /** Memory the cached response bodies may take. */
     @WithDefault("64M")
     MemorySize maxSize();
+
+    /**
+     * How long an entry dropped by a change that hides nothing (an edit of a live article, a
+     * publication) may still be served while one request refills it; {@code 0s}: never.
+     */
+    @WithDefault("1s")
+    java.time.Duration staleWhileRefill();
   }
 
   /** Which browser origins may call the APIs. */

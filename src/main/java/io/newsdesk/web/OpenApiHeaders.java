@@ -27,10 +27,16 @@ public class OpenApiHeaders implements OASFilter {
 
   private static final Map<String, String> HEADERS =
       Map.of(
-          "ETag", "Strong entity tag of this representation; send it as If-None-Match for a 304",
-          "Cache-Control", "public, max-age=60, stale-while-revalidate=300 by default",
-          "Surrogate-Key", "The entities the response was built from, for CDN purges",
-          "X-Cache", "HIT when served from this server's memory, MISS when read for this request");
+          "ETag",
+          "Strong entity tag of this representation; send it as If-None-Match for a 304",
+          "Cache-Control",
+          "public, max-age=60, stale-while-revalidate=300 by default",
+          "Surrogate-Key",
+          "The entities the response was built from, for CDN purges",
+          "X-Cache",
+          "HIT when served from this server's memory, MISS when read for this request, STALE for"
+              + " the previous response while another request reads the changed one (at most"
+              + " newsdesk.cache.stale-while-refill after a change that hides nothing)");
 
   @Override
   public void filterOpenAPI(OpenAPI openAPI) {
