@@ -25,7 +25,10 @@ import org.junit.jupiter.api.function.Executable;
  * One article in each state × every delivery endpoint × the parameters a curious client tries: only
  * the published one appears anywhere, and every total counts it alone. The unpublished and archived
  * articles were public (and their pages cached) before they were hidden, so a stale cache entry
- * would show up here too.
+ * would show up here too. Writes stay in flight throughout: an editor publishes and edits stories
+ * in another category (changes that hide nothing, so what they drop may be served while it is
+ * refilled) while two more readers go over the same URLs; none of their reads begun after the
+ * hiding calls returned shows a hidden article either.
  */
 @QuarkusTest
 @WithTestResource(value = PostgresDatabase.class, scope = TestResourceScope.GLOBAL)
@@ -38,7 +41,7 @@ class VisibilityMatrixTest {
   private record Made(String state, String id, String slug, String title) {}
 
   @Test
-  void onlyPublishedContentAppearsAnywhere() {
+  void onlyPublishedContentAppearsAnywhere() throws InterruptedException {
     String word = "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     String category = Api.category();
     String tag = "matrix-" + word;
@@ -84,10 +87,13 @@ class VisibilityMatrixTest {
     for (int round = 0; round < 2; round++) {
       urls.forEach(url -> given().get(url));
     }
+    List<Made> hidden = made.values().stream().filter(m -> !m.state().equals("published")).toList();
+    InFlight inFlight = new InFlight(urls, hidden);
+    inFlight.start();
     Api.unpublish(made.get("unpublished").id());
     Api.archive(made.get("archived").id());
+    inFlight.hiddenAt = System.nanoTime();
 
-    List<Made> hidden = made.values().stream().filter(m -> !m.state().equals("published")).toList();
     Made published = made.get("published");
     List<Executable> checks = new ArrayList<>();
     int cells = 0;
@@ -146,10 +152,92 @@ class VisibilityMatrixTest {
       }
     }
     checks.add(() -> changeFeedTellsOnlyWhatWasPublic(made));
+    inFlight.stop();
+    checks.add(() -> assertEquals(List.of(), inFlight.leaks, "reads alongside the matrix"));
     System.out.printf(
-        "Visibility matrix: %d URLs x %d parameter sets = %d cells, 5 states each%n",
-        urls.size(), CURIOUS.size(), cells);
+        "Visibility matrix: %d URLs x %d parameter sets = %d cells, 5 states each; alongside,"
+            + " %d writes and %d reads (%d of them STALE)%n",
+        urls.size(),
+        CURIOUS.size(),
+        cells,
+        inFlight.writes.get(),
+        inFlight.reads.get(),
+        inFlight.stale.get());
     assertAll(checks);
+  }
+
+  /**
+   * An editor writing in another category, and two readers going over the matrix's URLs, while the
+   * matrix runs; reads begun after {@link #hiddenAt} that show a hidden article are leaks.
+   */
+  private static final class InFlight {
+
+    private final List<String> urls;
+    private final List<Made> hidden;
+    private final java.util.concurrent.atomic.AtomicBoolean running =
+        new java.util.concurrent.atomic.AtomicBoolean(true);
+    private final java.util.concurrent.ExecutorService threads =
+        java.util.concurrent.Executors.newFixedThreadPool(3);
+    final List<String> leaks = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final java.util.concurrent.atomic.AtomicInteger writes =
+        new java.util.concurrent.atomic.AtomicInteger();
+    final java.util.concurrent.atomic.AtomicInteger reads =
+        new java.util.concurrent.atomic.AtomicInteger();
+    final java.util.concurrent.atomic.AtomicInteger stale =
+        new java.util.concurrent.atomic.AtomicInteger();
+    volatile long hiddenAt = Long.MAX_VALUE;
+
+    InFlight(List<String> urls, List<Made> hidden) {
+      this.urls = urls;
+      this.hidden = hidden;
+    }
+
+    void start() {
+      String elsewhere = Api.category();
+      String followUp = Api.published(elsewhere, "Matrix follow-up 0");
+      threads.execute(
+          () -> {
+            for (int n = 1; running.get(); n++) {
+              if (n % 5 == 0) {
+                Api.published(elsewhere, "Matrix follow-up " + n);
+              } else {
+                Api.replace(followUp, Api.article(elsewhere, "Matrix follow-up 0, edit " + n));
+              }
+              writes.incrementAndGet();
+            }
+          });
+      for (int reader = 0; reader < 2; reader++) {
+        int offset = reader;
+        threads.execute(
+            () -> {
+              for (int i = offset; running.get(); i++) {
+                String url = urls.get(i % urls.size());
+                long began = System.nanoTime();
+                Response response = given().get(url);
+                reads.incrementAndGet();
+                if ("STALE".equals(response.header("X-Cache"))) {
+                  stale.incrementAndGet();
+                }
+                String body = response.asString();
+                for (Made m : hidden) {
+                  boolean wasPublic =
+                      m.state().equals("unpublished") || m.state().equals("archived");
+                  if ((!wasPublic || began > hiddenAt)
+                      && response.statusCode() == 200
+                      && body.contains(m.title())) {
+                    leaks.add(url + " (" + response.header("X-Cache") + ") shows " + m.state());
+                  }
+                }
+              }
+            });
+      }
+    }
+
+    void stop() throws InterruptedException {
+      running.set(false);
+      threads.shutdown();
+      assertTrue(threads.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS));
+    }
   }
 
   private static List<String> urls(
