@@ -3,7 +3,8 @@
 # edits the title of the newest article (on the feed's first page) 0, 1 and 5 times a second, and
 # of an old one (not on it) 5 times a second, side by side in one run, on ARTICLES articles
 # (bench/generate.sql). Per cell: requests/s, p50 and p99, the edits made, the cache misses, and
-# how many of those shared another request's read (coalesced).
+# how many of those shared another request's read (coalesced), and how many requests got the
+# previous response while another refilled it (stale).
 #   bench/breaking.sh            ARTICLES=10000 DURATION=10s CONNECTIONS=32 bench/breaking.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,24 +44,25 @@ metric() { # metric NAME LABEL-FILTER: its value now
 }
 misses() { metric 'cache_gets_total{' 'result="miss"'; }
 coalesced() { metric newsdesk_delivery_coalesced_total ''; }
+stale() { metric newsdesk_delivery_stale_total ''; }
 load() { # -> "rps p50_ms p99_ms"
   wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency -H 'Accept-Encoding: gzip' "$FEED" > "$OUT/wrk.txt"
   wrk_summary "$OUT/wrk.txt"
 }
 load > /dev/null; load > /dev/null # warm-up
-printf '%-18s %10s %8s %8s %6s %8s %10s\n' cell rps p50ms p99ms edits misses coalesced
+printf '%-18s %10s %8s %8s %6s %8s %10s %6s\n' cell rps p50ms p99ms edits misses coalesced stale
 for round in 1 2 3; do
   for cell in "0 -" "1 $FRONT" "5 $FRONT" "5 $OLD"; do
     read -r rate id <<< "$cell"
     echo 0 > "$OUT/edits.txt"
-    m0=$(misses); c0=$(coalesced)
+    m0=$(misses); c0=$(coalesced); s0=$(stale)
     WRITER=""
     if [ "$rate" != 0 ]; then edit "$rate" "$id" & WRITER=$!; fi
     result=$(load)
     if [ -n "$WRITER" ]; then kill "$WRITER"; wait "$WRITER" 2>/dev/null || true; fi
     what=$([ "$id" = "$OLD" ] && echo old || echo front)
     [ "$rate" = 0 ] && what=idle
-    printf '%-18s %10s %8s %8s %6s %8s %10s\n' "$rate/s $what r$round" $result "$(cat "$OUT/edits.txt")" \
-      $(( $(misses) - m0 )) $(( $(coalesced) - c0 ))
+    printf '%-18s %10s %8s %8s %6s %8s %10s %6s\n' "$rate/s $what r$round" $result "$(cat "$OUT/edits.txt")" \
+      $(( $(misses) - m0 )) $(( $(coalesced) - c0 )) $(( $(stale) - s0 ))
   done
 done

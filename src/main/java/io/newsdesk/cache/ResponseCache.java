@@ -70,6 +70,7 @@ public class ResponseCache {
   private final ConcurrentHashMap<String, Stale> stale = new ConcurrentHashMap<>();
   private final Duration staleWhileRefill;
   private final Clock clock;
+  private final io.micrometer.core.instrument.Counter staleServed;
 
   /** Other in-memory copies (renditions) that drop what the same keys name. */
   private final Event<Dropped> dropped;
@@ -94,6 +95,11 @@ public class ResponseCache {
             .recordStats()
             .build();
     CaffeineCacheMetrics.monitor(metrics, entries, "delivery-responses");
+    this.staleServed =
+        io.micrometer.core.instrument.Counter.builder("newsdesk.delivery.stale")
+            .description(
+                "Responses served from an entry set aside while another request refilled it")
+            .register(metrics);
   }
 
   /** Names this instance in the notifications it sends, so it skips its own. */
@@ -124,7 +130,11 @@ public class ResponseCache {
       stale.remove(uri, kept);
       return null;
     }
-    return kept.refills().get() > 0 ? kept.entry() : null;
+    if (kept.refills().get() == 0) {
+      return null;
+    }
+    staleServed.increment();
+    return kept.entry();
   }
 
   /**
