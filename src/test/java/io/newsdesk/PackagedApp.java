@@ -74,6 +74,8 @@ final class PackagedApp implements AutoCloseable {
     return baseUri;
   }
 
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
   private static final java.net.http.HttpClient HTTP =
       java.net.http.HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(5)).build();
 
@@ -100,6 +102,57 @@ final class PackagedApp implements AutoCloseable {
             : java.net.http.HttpRequest.BodyPublishers.ofString(
                 body, java.nio.charset.StandardCharsets.UTF_8));
     return HTTP.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** An article published in a new category {@code category}, as an editor with {@code token}. */
+  record Published(String id, String slug) {}
+
+  Published publish(String token, String category, String title) throws Exception {
+    java.net.http.HttpResponse<String> created =
+        send(
+            "POST",
+            "/api/v1/manage/categories",
+            token,
+            "{\"slug\":\"" + category + "\",\"name\":\"" + category + "\"}",
+            Map.of());
+    if (created.statusCode() != 201) {
+      throw new IllegalStateException("category not created: " + created.body());
+    }
+    String id =
+        JSON.readTree(
+                send(
+                        "POST",
+                        "/api/v1/manage/articles",
+                        token,
+                        JSON.writeValueAsString(
+                            Map.of("title", title, "category", category, "body", "The story.")),
+                        Map.of())
+                    .body())
+            .get("id")
+            .asText();
+    String slug =
+        JSON.readTree(
+                send("POST", "/api/v1/manage/articles/" + id + "/publish", token, null, Map.of())
+                    .body())
+            .get("slug")
+            .asText();
+    return new Published(id, slug);
+  }
+
+  /** Gives article {@code id} a new title, under its current ETag; the answer. */
+  java.net.http.HttpResponse<String> retitle(String token, String id, String title)
+      throws Exception {
+    String version =
+        send("GET", "/api/v1/manage/articles/" + id, token, null, Map.of())
+            .headers()
+            .firstValue("ETag")
+            .orElseThrow();
+    return send(
+        "PATCH",
+        "/api/v1/manage/articles/" + id,
+        token,
+        JSON.writeValueAsString(Map.of("title", title)),
+        Map.of("Content-Type", "application/merge-patch+json", "If-Match", version));
   }
 
   /** Sends SIGTERM, as an orchestrator does, without waiting for the process to end. */

@@ -3,7 +3,6 @@ package io.newsdesk;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -62,38 +61,9 @@ class VarnishIT {
                     "NEWSDESK_CDN_VARNISH_URLS",
                     "http://127.0.0.1:" + varnishPort));
         Varnish varnish = Varnish.start(varnishPort, app.baseUri(), out)) {
-      ObjectMapper json = new ObjectMapper();
-      assertEquals(
-          201,
-          app.send(
-                  "POST",
-                  "/api/v1/manage/categories",
-                  ADMIN,
-                  "{\"slug\":\"harbour\",\"name\":\"Harbour\"}",
-                  Map.of())
-              .statusCode());
-      String id =
-          json.readTree(
-                  app.send(
-                          "POST",
-                          "/api/v1/manage/articles",
-                          ADMIN,
-                          "{\"title\":\"Harbour cranes edition 0\",\"category\":\"harbour\",\"body\":\"The cranes are back.\"}",
-                          Map.of())
-                      .body())
-              .get("id")
-              .asText();
-      String slug =
-          json.readTree(
-                  app.send(
-                          "POST",
-                          "/api/v1/manage/articles/" + id + "/publish",
-                          ADMIN,
-                          null,
-                          Map.of())
-                      .body())
-              .get("slug")
-              .asText();
+      PackagedApp.Published published = app.publish(ADMIN, "harbour", "Harbour cranes edition 0");
+      String id = published.id();
+      String slug = published.slug();
       String article = "/api/v1/articles/" + slug;
       String feed = "/api/v1/feed?category=harbour";
       for (int r = 0; r < 4; r++) {
@@ -120,19 +90,8 @@ class VarnishIT {
       // every edit reaches readers through the cache
       List<Long> freshAfterMillis = new ArrayList<>();
       for (int edit = 1; edit <= EDITS; edit++) {
-        String version =
-            app.send("GET", "/api/v1/manage/articles/" + id, ADMIN, null, Map.of())
-                .headers()
-                .firstValue("ETag")
-                .orElseThrow();
         String title = "Harbour cranes edition " + edit;
-        HttpResponse<String> patched =
-            app.send(
-                "PATCH",
-                "/api/v1/manage/articles/" + id,
-                ADMIN,
-                "{\"title\":\"" + title + "\"}",
-                Map.of("Content-Type", "application/merge-patch+json", "If-Match", version));
+        HttpResponse<String> patched = app.retitle(ADMIN, id, title);
         assertEquals(200, patched.statusCode(), patched.body());
         long written = System.nanoTime();
         Awaitility.await("edit " + edit + " through Varnish")

@@ -26,13 +26,16 @@ import org.junit.jupiter.api.function.Executable;
  * the published one appears anywhere, and every total counts it alone. The unpublished and archived
  * articles were public (and their pages cached) before they were hidden, so a stale cache entry
  * would show up here too. Writes stay in flight throughout: an editor publishes and edits stories
- * in another category (changes that hide nothing, so what they drop may be served while it is
- * refilled) while two more readers go over the same URLs; none of their reads begun after the
- * hiding calls returned shows a hidden article either.
+ * in another category, and "another instance" (the test, by notification) announces changes that
+ * hide nothing to every list, so what they drop may be served while it is refilled, while two more
+ * readers go over the same URLs; none of their reads begun after the hiding calls returned shows a
+ * hidden article either.
  */
 @QuarkusTest
 @WithTestResource(value = PostgresDatabase.class, scope = TestResourceScope.GLOBAL)
 class VisibilityMatrixTest {
+
+  @jakarta.inject.Inject io.agroal.api.AgroalDataSource database;
 
   private static final List<String> CURIOUS =
       List.of("", "status=draft", "preview=true", "include=all", "static=1", "draft=true");
@@ -88,7 +91,7 @@ class VisibilityMatrixTest {
       urls.forEach(url -> given().get(url));
     }
     List<Made> hidden = made.values().stream().filter(m -> !m.state().equals("published")).toList();
-    InFlight inFlight = new InFlight(urls, hidden);
+    InFlight inFlight = new InFlight(urls, hidden, database);
     inFlight.start();
     Api.unpublish(made.get("unpublished").id());
     Api.archive(made.get("archived").id());
@@ -174,6 +177,7 @@ class VisibilityMatrixTest {
 
     private final List<String> urls;
     private final List<Made> hidden;
+    private final io.agroal.api.AgroalDataSource database;
     private final java.util.concurrent.atomic.AtomicBoolean running =
         new java.util.concurrent.atomic.AtomicBoolean(true);
     private final java.util.concurrent.ExecutorService threads =
@@ -187,9 +191,21 @@ class VisibilityMatrixTest {
         new java.util.concurrent.atomic.AtomicInteger();
     volatile long hiddenAt = Long.MAX_VALUE;
 
-    InFlight(List<String> urls, List<Made> hidden) {
+    InFlight(List<String> urls, List<Made> hidden, io.agroal.api.AgroalDataSource database) {
       this.urls = urls;
       this.hidden = hidden;
+      this.database = database;
+    }
+
+    /** What an instance sends after an edit elsewhere that hid nothing and touched every list. */
+    private void editedElsewhere() {
+      try (java.sql.Connection connection = database.getConnection();
+          java.sql.Statement statement = connection.createStatement()) {
+        statement.execute(
+            "select pg_notify('newsdesk_changes', 'from:another-instance feed content ~soft')");
+      } catch (java.sql.SQLException e) {
+        throw new IllegalStateException(e);
+      }
     }
 
     void start() {
@@ -203,6 +219,7 @@ class VisibilityMatrixTest {
               } else {
                 Api.replace(followUp, Api.article(elsewhere, "Matrix follow-up 0, edit " + n));
               }
+              editedElsewhere();
               writes.incrementAndGet();
             }
           });

@@ -24,7 +24,8 @@ class ContentInvalidation {
     invalidations.touch(
         SurrogateKeys.touchedBy(event),
         event instanceof ContentEvent.ArticleWritten w && w.scheduled() ? w.after() : null,
-        hidesNothing(event));
+        hidesNothing(event),
+        event instanceof ContentEvent.ArticlesReleased); // no writer waits to read it here
   }
 
   /**

@@ -15,7 +15,8 @@ import java.util.Set;
  * Writes call this inside their transaction to name what they changed. A PostgreSQL {@code NOTIFY}
  * in the same transaction tells every instance once it commits (and nobody if it rolls back); this
  * instance drops its own entries right after the commit, before the writer gets its answer, so the
- * writer's next read sees the write.
+ * writer's next read sees the write: here, only a change without a writer (scheduled articles
+ * coming due) lets what it drops be served while it is refilled.
  */
 @ApplicationScoped
 public class Invalidations {
@@ -35,10 +36,11 @@ public class Invalidations {
 
   /**
    * {@code due}: the time an article was scheduled for, when the write scheduled one; {@code soft}:
-   * the change hid nothing, so what it drops may be served while it is refilled.
+   * the change hid nothing, so what it drops may be served while it is refilled, on other instances
+   * (which hear of it a moment later anyway) and, if {@code softHere}, on this one too.
    */
   @Transactional(TxType.MANDATORY)
-  public void touch(Collection<String> keys, Instant due, boolean soft) {
+  public void touch(Collection<String> keys, Instant due, boolean soft, boolean softHere) {
     if (keys.isEmpty() && due == null) {
       return;
     }
@@ -54,7 +56,7 @@ public class Invalidations {
       transactions.putResource(OnCommit.class, onCommit);
       transactions.registerInterposedSynchronization(onCommit);
     }
-    onCommit.add(notice);
+    onCommit.add(new Notice(notice.from(), notice.keys(), due, soft && softHere));
   }
 
   /** Collects what one transaction touched and invalidates it here once it has committed. */

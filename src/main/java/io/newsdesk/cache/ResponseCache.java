@@ -31,11 +31,12 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * and an invalidation raises the generation before it removes entries, so either the check sees the
  * invalidation or the removal sees the entry.
  *
- * <p>Entries dropped by a change that hides nothing (an edit, a publication) are kept aside for
- * {@code newsdesk.cache.stale-while-refill} (1 s): while one request refills such an entry, the
- * others get the previous one ({@code X-Cache: STALE}) instead of waiting. The refilling request
- * gets the fresh response. A change that hides something drops the entries it touches outright,
- * kept aside or not.
+ * <p>Entries dropped by a change that hides nothing (an edit, a publication) made on another
+ * instance, or by scheduled articles coming due, are kept aside for {@code
+ * newsdesk.cache.stale-while-refill} (1 s): while one request refills such an entry, the others get
+ * the previous one ({@code X-Cache: STALE}) instead of waiting. The refilling request gets the
+ * fresh response. A change that hides something drops the entries it touches outright, kept aside
+ * or not.
  */
 @ApplicationScoped
 public class ResponseCache {
