@@ -154,10 +154,6 @@ public class Replica {
         .register(metrics);
   }
 
-  public boolean configured() {
-    return pool != null;
-  }
-
   /**
    * Runs a delivery read that began at cache generation {@code generation} on the replica when it
    * has replayed every change announced by then, and on the primary otherwise.
