@@ -76,9 +76,11 @@ declare -A PATHS=(
   [feed]="/api/v1/feed"
   [feed-depth]="/api/v1/feed?cursor=$CURSOR"
   [feed-category]="/api/v1/feed?category=world"
+  [feed-page1]="/api/v1/feed?page=1&limit=20"
+  [feed-page50]="/api/v1/feed?page=50&limit=20"
   [search]="/api/v1/search?q=topic17"
 )
-ORDER=(health article article-recent feed feed-depth feed-category search)
+ORDER=(health article article-recent feed feed-depth feed-category feed-page1 feed-page50 search)
 
 # wrk -> "rps p50_ms p99_ms errors"
 load() { # $1 path (@list: a random article of $OUT/list.txt), $2 connections
@@ -141,6 +143,13 @@ for c in $CONNECTIONS; do
       "$(ratio "$warm" "$live")" "$(ratio "$warm" "$pg")" "$(ratio "$cold" "$pg")" \
       "$(ratio "$wp99" "$wp50")" "$(ratio "$cp99" "$cp50")"
   done
+done
+for c in $CONNECTIONS; do # issue 19: page numbers at least 0.8x the cursor's first page, cache off
+  read -r cursor _ <<< "${R[feed-false-$c]}"
+  read -r page1 _ <<< "${R[feed-page1-false-$c]}"
+  read -r page50 _ <<< "${R[feed-page50-false-$c]}"
+  echo "Page-number mode against the cursor's first page, cache off, c=$c:" \
+    "page 1 $(ratio "$page1" "$cursor")x, page 50 $(ratio "$page50" "$cursor")x"
 done
 echo "Start to ready: ${R[ready-true]} ms (cache on), ${R[ready-false]} ms (cache off) with the archive;" \
   "${R[ready-plain]} ms without it."
