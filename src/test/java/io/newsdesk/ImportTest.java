@@ -2,6 +2,7 @@ package io.newsdesk;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -212,6 +213,82 @@ class ImportTest {
     assertEquals(1000, count(category));
     // a thousand lines written: the planner's statistics were refreshed before the answer ended
     assertEquals(analyzedBefore + 1, analyzeCount("teaser"));
+  }
+
+  /**
+   * Lines that arrive together are written in shared transactions: a line that fails only there (an
+   * unknown category is found in the database) is the only one lost, a line that names an earlier
+   * line's article applies after it, and every publication reaches the change feed.
+   */
+  @Test
+  void linesWrittenTogetherAreStillAllOrNothingEachAndInOrder() {
+    String category = Api.category();
+    String prefix = Api.unique("together");
+    String since = changesSince(null).next();
+    StringBuilder ndjson = new StringBuilder();
+    for (int i = 1; i <= 120; i++) {
+      String id = prefix + "-" + (i == 80 ? 10 : i);
+      String title = i == 80 ? "Together story 10, corrected" : "Together story " + i;
+      String lineCategory = i == 37 ? "no-such-category-" + prefix : category;
+      ndjson.append(
+          String.format(
+              "{\"externalId\":\"%s\",\"title\":\"%s\",\"category\":\"%s\","
+                  + "\"body\":\"Paragraph %d.\"%s}%n",
+              id,
+              title,
+              lineCategory,
+              i,
+              i % 2 == 0 ? ",\"publishAt\":\"2026-01-01T00:00:00Z\"" : ""));
+    }
+    List<JsonPath> lines = importLines(ndjson.toString());
+    assertEquals(120, lines.size());
+    java.util.Set<String> published = new java.util.HashSet<>();
+    for (int i = 1; i <= 120; i++) {
+      JsonPath line = lines.get(i - 1);
+      assertEquals(i, line.getInt("line"));
+      String expected = i == 37 ? "failed" : i == 80 ? "updated" : "created";
+      assertEquals(expected, line.getString("result"), "line " + i);
+      if (i % 2 == 0 && i != 80) {
+        published.add(line.getString("id"));
+      }
+    }
+    assertEquals(400, lines.get(36).getInt("status"));
+    assertEquals("category", lines.get(36).getString("errors[0].field"));
+    assertEquals(lines.get(9).getString("id"), lines.get(79).getString("id"));
+    assertEquals(118, count(category));
+    assertEquals(
+        "Together story 10, corrected",
+        Api.as(Api.token("editor"))
+            .get("/api/v1/manage/articles/" + lines.get(9).getString("id"))
+            .path("title"));
+    java.util.Set<String> announced = new java.util.HashSet<>();
+    for (Map<String, Object> change : changesSince(since).items()) {
+      if ("published".equals(change.get("type"))) {
+        announced.add((String) change.get("id"));
+      }
+    }
+    assertTrue(announced.containsAll(published), "every imported publication is in the feed");
+  }
+
+  private record Changes(List<Map<String, Object>> items, String next) {}
+
+  /** The change feed after {@code since} (from the beginning if null), and where it ends. */
+  private static Changes changesSince(String since) {
+    List<Map<String, Object>> items = new java.util.ArrayList<>();
+    String cursor = since;
+    while (true) {
+      var request = io.restassured.RestAssured.given().queryParam("limit", 100);
+      if (cursor != null) {
+        request.queryParam("since", cursor);
+      }
+      JsonPath page = request.get("/api/v1/changes").then().statusCode(200).extract().jsonPath();
+      List<Map<String, Object>> got = page.getList("items");
+      items.addAll(got);
+      cursor = page.getString("page.next");
+      if (got.size() < 100) {
+        return new Changes(items, cursor);
+      }
+    }
   }
 
   /** How often {@code table} has been analyzed by hand (autovacuum is off on these machines). */

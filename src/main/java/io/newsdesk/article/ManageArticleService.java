@@ -87,6 +87,13 @@ public class ManageArticleService {
 
   @Transactional
   public ManagedArticleView create(ArticleInput input, Caller caller) {
+    return create(input, caller, null);
+  }
+
+  /** Creates the article, published (or scheduled) at {@code publishAt} unless that is null. */
+  @Transactional
+  public ManagedArticleView create(ArticleInput input, Caller caller, Instant publishAt) {
+    Instant at = checkedPublishAt(publishAt);
     Instant now = clock.instant();
     Article article = new Article(caller.tokenId(), now);
     if (input.authors() == null && caller.author() != null) {
@@ -94,6 +101,9 @@ public class ManageArticleService {
     }
     String slug = input.slug() != null ? input.slug() : freeSlug(input.title(), article.id);
     write(article, input, slug, now);
+    if (at != null) {
+      article.publish(at, now);
+    }
     articles.persist(article);
     return saved(article, null, now, caller, "created", input);
   }

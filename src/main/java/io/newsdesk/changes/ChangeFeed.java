@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The change feed's side of every {@link ContentEvent}: each change readers notice gets its
@@ -58,9 +59,40 @@ public class ChangeFeed {
     }
   }
 
+  /** The article writes whose entries wait for the end of {@link #deferring}, on this thread. */
+  private static final ThreadLocal<List<ArticleWritten>> DEFERRED = new ThreadLocal<>();
+
+  /**
+   * Runs {@code work}, inside the caller's transaction, and then gives the articles it wrote their
+   * entries, in the order written. The position lock is then held from the end of the work to the
+   * commit, not from the first article it wrote: a transaction that writes many articles (an
+   * import's batch) no longer makes every other writer wait while it renders the rest. Due
+   * publications it releases are announced after its own writes.
+   */
+  public <T> T deferring(Supplier<T> work) {
+    if (DEFERRED.get() != null) {
+      return work.get();
+    }
+    List<ArticleWritten> written = new ArrayList<>();
+    DEFERRED.set(written);
+    T result;
+    try {
+      result = work.get();
+    } finally {
+      DEFERRED.remove();
+    }
+    written.forEach(this::article);
+    return result;
+  }
+
   private void article(ArticleWritten w) {
     if (!w.seen()) {
       return; // a draft stayed a draft: readers saw nothing and will see nothing
+    }
+    List<ArticleWritten> deferred = DEFERRED.get();
+    if (deferred != null) {
+      deferred.add(w);
+      return;
     }
     lockPositions();
     List<ArticlesReleased.Release> released = release(due(w.id(), w.at()));

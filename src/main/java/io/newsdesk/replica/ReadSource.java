@@ -28,14 +28,22 @@ public class ReadSource implements TenantResolver {
    * own, an HTTP client's callback) in a request context of its own, so its sessions can open.
    */
   public static void offRequest(Runnable work) {
+    offRequest(
+        () -> {
+          work.run();
+          return null;
+        });
+  }
+
+  /** As {@link #offRequest(Runnable)}, for work with a result. */
+  public static <T> T offRequest(java.util.function.Supplier<T> work) {
     io.quarkus.arc.ManagedContext context = io.quarkus.arc.Arc.container().requestContext();
     if (context.isActive()) {
-      work.run();
-      return;
+      return work.get();
     }
     context.activate();
     try {
-      work.run();
+      return work.get();
     } finally {
       context.terminate();
     }

@@ -188,6 +188,13 @@ public final class BodyRenderer {
    * &#1;}) that the sanitizer decodes; stored, one broke every RSS and Atom feed showing it.
    */
   private static String xmlCharacters(String content) {
+    int i = 0;
+    while (i < content.length() && xmlCharacter(content.charAt(i))) {
+      i++; // the usual case: every character can be kept, and there is nothing to copy
+    }
+    if (i == content.length()) {
+      return content;
+    }
     StringBuilder kept = new StringBuilder(content.length());
     content
         .codePoints()
@@ -201,6 +208,15 @@ public final class BodyRenderer {
                     || c >= 0x10000)
         .forEach(kept::appendCodePoint);
     return kept.length() == content.length() ? content : kept.toString();
+  }
+
+  /** A UTF-16 unit of a character XML 1.0 can carry; surrogates are left to the slow path. */
+  private static boolean xmlCharacter(char c) {
+    return c >= 0x20 && c <= 0xD7FF
+        || c == 0x9
+        || c == 0xA
+        || c == 0xD
+        || c >= 0xE000 && c <= 0xFFFD;
   }
 
   /**

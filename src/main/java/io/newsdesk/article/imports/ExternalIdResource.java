@@ -81,7 +81,8 @@ class ExternalIdResource {
     if (body.externalId() != null && !body.externalId().equals(externalId)) {
       throw ProblemException.invalid("externalId", "must be absent or the same as in the path");
     }
-    Imports.Result result = imports.upsert(externalId, body, null, caller.get());
+    Imports.Result result =
+        imports.upsert(new Imports.Line(1, body.withExternalId(externalId), null), caller.get());
     ManagedArticleView view = result.article();
     RestResponse.ResponseBuilder<ManagedArticleView> response =
         result.created()
