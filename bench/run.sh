@@ -4,6 +4,8 @@
 # bounded durations), measures PostgreSQL's own ceiling for the same SQL with pgbench at the same
 # concurrency, and prints one table. See BENCHMARKS.md.
 #   bench/run.sh [articles]        DURATION=10s CONNECTIONS="32 64 128" bench/run.sh 100000
+# then the write cells (bench/import.sh) and the breaking-news cells (bench/breaking.sh); WRITES=0
+# leaves them out.
 # The server runs with JAVA_OPTS (default: the flags README.md recommends) and a class-data archive
 # made by a training start of the same jar.
 set -euo pipefail
@@ -154,3 +156,15 @@ done
 echo "Start to ready: ${R[ready-true]} ms (cache on), ${R[ready-false]} ms (cache off) with the archive;" \
   "${R[ready-plain]} ms without it."
 echo "Resident memory after load: ${R[rss-true]} MB (cache on), ${R[rss-false]} MB (cache off)."
+
+# The write cells and the breaking-news cells run apart (fresh databases of their own, the same
+# jar): an import of new articles and single creates (issue 19), and the cached feed while a
+# writer edits at 1 and 5 edits a second (issue 20).
+if [ "${WRITES:-1}" = 1 ]; then
+  echo
+  echo "== Writes (bench/import.sh)"
+  JAVA_OPTS="$JAVA_OPTS" DURATION="$DURATION" bench/import.sh "${IMPORT_LINES:-3000}"
+  echo
+  echo "== Breaking news (bench/breaking.sh)"
+  DURATION="$DURATION" bench/breaking.sh
+fi
