@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class ChangeFeedTest {
 
   /** Reads the whole feed from {@code since}; returns the changes and the cursor to go on from. */
-  private static Replay replay(String since) {
+  static Replay replay(String since) {
     List<Map<String, Object>> changes = new ArrayList<>();
     String cursor = since;
     while (true) {
@@ -40,7 +40,7 @@ class ChangeFeedTest {
     }
   }
 
-  private record Replay(List<Map<String, Object>> changes, String next) {
+  record Replay(List<Map<String, Object>> changes, String next) {
     List<String> typesOf(String id) {
       return changes.stream()
           .filter(c -> id.equals(c.get("id")))

@@ -224,7 +224,7 @@ class ImportTest {
   void linesWrittenTogetherAreStillAllOrNothingEachAndInOrder() {
     String category = Api.category();
     String prefix = Api.unique("together");
-    String since = changesSince(null).next();
+    String since = ChangeFeedTest.replay(null).next();
     StringBuilder ndjson = new StringBuilder();
     for (int i = 1; i <= 120; i++) {
       String id = prefix + "-" + (i == 80 ? 10 : i);
@@ -262,33 +262,12 @@ class ImportTest {
             .get("/api/v1/manage/articles/" + lines.get(9).getString("id"))
             .path("title"));
     java.util.Set<String> announced = new java.util.HashSet<>();
-    for (Map<String, Object> change : changesSince(since).items()) {
+    for (Map<String, Object> change : ChangeFeedTest.replay(since).changes()) {
       if ("published".equals(change.get("type"))) {
         announced.add((String) change.get("id"));
       }
     }
     assertTrue(announced.containsAll(published), "every imported publication is in the feed");
-  }
-
-  private record Changes(List<Map<String, Object>> items, String next) {}
-
-  /** The change feed after {@code since} (from the beginning if null), and where it ends. */
-  private static Changes changesSince(String since) {
-    List<Map<String, Object>> items = new java.util.ArrayList<>();
-    String cursor = since;
-    while (true) {
-      var request = io.restassured.RestAssured.given().queryParam("limit", 100);
-      if (cursor != null) {
-        request.queryParam("since", cursor);
-      }
-      JsonPath page = request.get("/api/v1/changes").then().statusCode(200).extract().jsonPath();
-      List<Map<String, Object>> got = page.getList("items");
-      items.addAll(got);
-      cursor = page.getString("page.next");
-      if (got.size() < 100) {
-        return new Changes(items, cursor);
-      }
-    }
   }
 
   /** How often {@code table} has been analyzed by hand (autovacuum is off on these machines). */
