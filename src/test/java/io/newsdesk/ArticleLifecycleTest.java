@@ -190,6 +190,30 @@ class ArticleLifecycleTest {
   }
 
   @Test
+  void theFiftySecondStoryOfATitleGetsTheFirstFreeNumberPastTakenOnes() {
+    String category = Api.category();
+    String title = "Live updates " + Api.unique("t").substring(2);
+    String base = title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+    Api.create(token("editor"), Api.with(Api.article(category, "Other"), "slug", base + "-3"))
+        .then()
+        .statusCode(201);
+    List<String> slugs = new java.util.ArrayList<>();
+    for (int i = 0; i < 52; i++) {
+      slugs.add(
+          Api.create(token("editor"), Api.article(category, title))
+              .then()
+              .statusCode(201)
+              .extract()
+              .path("slug"));
+    }
+    List<String> expected = new java.util.ArrayList<>(List.of(base, base + "-2"));
+    for (int n = 4; n <= 53; n++) {
+      expected.add(base + "-" + n); // past the first 50 candidates, and never the taken "-3"
+    }
+    org.junit.jupiter.api.Assertions.assertEquals(expected, slugs);
+  }
+
+  @Test
   void slugsAreGeneratedFoldedAndUniqueAndATakenExplicitSlugIsAConflict() {
     String category = Api.category();
     String suffix = Api.unique("x").substring(2);

@@ -106,6 +106,26 @@ class StatementCountTest {
     return least;
   }
 
+  /** A story whose title thirty others had costs the statements of the second, no more. */
+  @Test
+  void aCreateLooksForAFreeSlugInOneStatement() {
+    String title = "Live updates " + Api.unique("t").substring(2);
+    Statistics statistics = sessionFactory.getStatistics();
+    long early = Long.MAX_VALUE; // the least of three, as in statementsFor
+    long late = Long.MAX_VALUE;
+    for (int i = 1; i <= 33; i++) {
+      long before = statistics.getPrepareStatementCount();
+      Api.create(Api.token("editor"), Api.article(category, title)).then().statusCode(201);
+      long used = statistics.getPrepareStatementCount() - before;
+      if (i >= 2 && i <= 4) {
+        early = Math.min(early, used);
+      } else if (i >= 31) {
+        late = Math.min(late, used);
+      }
+    }
+    assertEquals(early, late);
+  }
+
   @Test
   void articleBySlugIsOneStatementAndOneMoreForItsPhoto() {
     assertEquals(

@@ -83,6 +83,22 @@ class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
             > 0;
   }
 
+  /** Which of {@code slugs} are, or once were, slugs of articles other than {@code self}. */
+  java.util.Set<String> slugsTaken(List<String> slugs, UUID self) {
+    @SuppressWarnings("unchecked")
+    List<String> taken =
+        getEntityManager()
+            .createNativeQuery(
+                "select slug from article where slug in (:slugs) and id <> :self"
+                    + " union select slug from article_old_slug"
+                    + " where slug in (:slugs) and article_id <> :self",
+                String.class)
+            .setParameter("slugs", slugs)
+            .setParameter("self", self)
+            .getResultList();
+    return new java.util.HashSet<>(taken);
+  }
+
   /**
    * Keeps {@code old} as a slug of the article that gave it up, and frees {@code current} from its
    * list in case it returns to a slug it had before.
