@@ -122,10 +122,10 @@ class ImportResource {
   static final int BATCH = 50;
 
   /** A line parsed and checked, ready to be written; or the report of why it cannot be. */
-  private record Parsed(int line, Imports.Line work, ImportReport failed) {
+  private record Parsed(Imports.Line work, ImportReport failed) {
 
     static Parsed failed(ImportReport report) {
-      return new Parsed(report.line(), null, report);
+      return new Parsed(null, report);
     }
   }
 
@@ -327,7 +327,7 @@ class ImportResource {
         throw ProblemException.invalid(
             "externalId", "is required in an import, so that a re-run finds the article");
       }
-      return new Parsed(number, new Imports.Line(number, input, publishAt), null);
+      return new Parsed(new Imports.Line(number, input, publishAt), null);
     } catch (Exception | StackOverflowError e) {
       return Parsed.failed(failure(number, externalId, e));
     }
