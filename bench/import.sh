@@ -20,13 +20,13 @@ mkdir -p "$OUT"
 for tool in wrk psql python3; do
   command -v "$tool" >/dev/null || { echo "$tool is needed (apt-get install wrk postgresql-client)"; exit 1; }
 done
-[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -B package -DskipTests
+[ -x target/quarkus-app/run.sh ] || ./mvnw -q -B package -DskipTests
 
 "${PSQL[@]}" -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
 QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$PORT NEWSDESK_ADMIN_TOKEN=bench-admin \
 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" QUARKUS_LOG_LEVEL=WARN \
-  java $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar > "$OUT/app-import.log" 2>&1 &
+  JAVA_OPTS="$JAVA_OPTS" NEWSDESK_CLASS_CACHE_DIR="$OUT/class-cache" target/quarkus-app/run.sh > "$OUT/app-import.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
 until curl -fs "$BASE/q/health/ready" >/dev/null; do sleep 0.1; done

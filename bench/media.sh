@@ -26,7 +26,7 @@ CONVERT=${CONVERT:-$( [ -x /usr/bin/convert ] && echo /usr/bin/convert || comman
 for tool in wrk psql curl vipsthumbnail "$CONVERT" bc; do
   command -v "$tool" >/dev/null || { echo "$tool is needed (apt-get install wrk libvips-tools imagemagick postgresql-client curl)"; exit 1; }
 done
-[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -B package -DskipTests
+[ -x target/quarkus-app/run.sh ] || ./mvnw -q -B package -DskipTests
 
 APP=""
 stop_app() { [ -n "$APP" ] && kill "$APP" 2>/dev/null && wait "$APP" 2>/dev/null || true; }
@@ -42,7 +42,7 @@ done
 QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$PORT NEWSDESK_ADMIN_TOKEN=$TOKEN \
 NEWSDESK_MEDIA_DIRECTORY="$OUT/store" NEWSDESK_SITE_BASE_URL="$BASE" \
 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" QUARKUS_LOG_LEVEL=WARN \
-java $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar > "$OUT/app.log" 2>&1 &
+JAVA_OPTS="$JAVA_OPTS" NEWSDESK_CLASS_CACHE_DIR="$OUT/class-cache" target/quarkus-app/run.sh > "$OUT/app.log" 2>&1 &
 APP=$!
 until curl -fs "$BASE/q/health/ready" >/dev/null; do
   kill -0 "$APP" 2>/dev/null || { echo "the server did not start; see $OUT/app.log"; exit 1; }

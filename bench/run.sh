@@ -6,8 +6,9 @@
 #   bench/run.sh [articles]        DURATION=10s CONNECTIONS="32 64 128" bench/run.sh 100000
 # then the write cells (bench/import.sh) and the breaking-news cells (bench/breaking.sh); WRITES=0
 # leaves them out.
-# The server runs with JAVA_OPTS (default: the flags README.md recommends) and a class-data archive
-# made by a training start of the same jar.
+# The server is started by target/quarkus-app/run.sh, as in production: with JAVA_OPTS (default: the
+# flags README.md recommends) and the class cache a first start of the same build records, on the
+# JVM of JAVA_HOME (else the PATH's).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,17 +30,16 @@ ratio() { [ -n "$2" ] && [ "$2" != 0 ] && awk -v a="$1" -v b="$2" 'BEGIN {printf
 for tool in wrk pgbench psql python3; do
   command -v "$tool" >/dev/null || { echo "$tool is needed (apt-get install wrk postgresql-client)"; exit 1; }
 done
-[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -B package -DskipTests
+[ -x target/quarkus-app/run.sh ] || ./mvnw -q -B package -DskipTests
 
 APP=""
-ARCHIVE="$OUT/newsdesk.jsa"
-start_app() { # $1: cache enabled (true/false), then extra JVM options
-  local started cache=$1; started=$(date +%s%N); shift
-  # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
+CLASS_CACHE="$OUT/class-cache"
+start_app() { # $1: response cache enabled (true/false), $2: class cache (on/off)
+  local started cache=$1; started=$(date +%s%N)
+  JAVA_OPTS="$JAVA_OPTS" NEWSDESK_CLASS_CACHE="$2" NEWSDESK_CLASS_CACHE_DIR="$CLASS_CACHE" \
   QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$PORT NEWSDESK_ADMIN_TOKEN=bench-admin \
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" NEWSDESK_CACHE_ENABLED="$cache" \
-  QUARKUS_LOG_LEVEL=WARN java $JAVA_OPTS "$@" -jar target/quarkus-app/quarkus-run.jar \
-    > "$OUT/app-cache-$cache.log" 2>&1 &
+  QUARKUS_LOG_LEVEL=WARN target/quarkus-app/run.sh > "$OUT/app-cache-$cache.log" 2>&1 &
   APP=$!
   until curl -fs "$BASE/q/health/ready" >/dev/null; do sleep 0.05; done
   READY_MS=$(( ($(date +%s%N) - started) / 1000000 ))
@@ -52,17 +52,18 @@ if [ "${REUSE:-}" = 1 ]; then
 else
   echo "== Preparing $DB with $ARTICLES articles"
   "${PSQL[@]}" -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
-  start_app true && stop_app   # Flyway creates the schema
+  start_app true off && stop_app   # Flyway creates the schema
   time "${PSQL[@]}" -d "$DB" -v articles="$ARTICLES" -f bench/generate.sql
 fi
-echo "== Training start: the classes a start and the read paths load go into $ARCHIVE"
-rm -f "$ARCHIVE"
-start_app true -XX:ArchiveClassesAtExit="$ARCHIVE"
+echo "== First start of the build: the classes a start and the read paths load go into $CLASS_CACHE"
+rm -rf "$CLASS_CACHE"
+start_app true on
 for path in /api/v1/feed /api/v1/articles/bench-1 "/api/v1/search?q=topic1" /api/v1/categories; do
   curl -fs "$BASE$path" > /dev/null
 done
 stop_app
-start_app true && R[ready-plain]=$READY_MS && stop_app
+start_app true on && stop_app # checks the cache the first start wrote
+start_app true off && R[ready-plain]=$READY_MS && stop_app
 # pgbench opens one connection per client: stay under the server's limit.
 PG_MAX=$(( $("${PSQL[@]}" -d "$DB" -At -c "show max_connections") - 10 ))
 "${PSQL[@]}" -d "$DB" -At -c "select slug from newsdesk.teaser" > "$OUT/slugs.txt"
@@ -98,7 +99,7 @@ load() { # $1 path (@list: a random article of $OUT/list.txt), $2 connections
 
 for cache in true false; do
   echo "== Server with the response cache enabled=$cache"
-  start_app "$cache" -XX:SharedArchiveFile="$ARCHIVE"
+  start_app "$cache" on
   R[ready-$cache]=$READY_MS
   for _ in $(seq "$WARMUP_ROUNDS"); do # the JIT compilers need minutes of load on two cores
     for name in "${ORDER[@]}"; do load "${PATHS[$name]}" 32 >/dev/null; done
@@ -130,7 +131,7 @@ done
 
 echo
 echo "Newsdesk benchmark: $ARTICLES articles, feed depth $DEPTH, wrk -t2 -d$DURATION, $(nproc) cores"
-echo "JVM: $(java -version 2>&1 | head -1), JAVA_OPTS=$JAVA_OPTS + class-data archive"
+echo "JVM: $("${JAVA_HOME:+$JAVA_HOME/bin/}java" -version 2>&1 | head -1), JAVA_OPTS=$JAVA_OPTS + class cache"
 printf "%-14s %4s | %9s %8s %8s %5s | %9s %8s %8s %5s | %9s | %6s %6s %6s | %6s %6s\n" \
   endpoint conn "rps cache" p50ms p99ms err "rps cold" p50ms p99ms err "pg tps" "c/live" "c/pg" \
   "cold/pg" "c p99/" "cold p99/"
@@ -153,7 +154,7 @@ for c in $CONNECTIONS; do # issue 19: page numbers at least 0.8x the cursor's fi
   echo "Page-number mode against the cursor's first page, cache off, c=$c:" \
     "page 1 $(ratio "$page1" "$cursor")x, page 50 $(ratio "$page50" "$cursor")x"
 done
-echo "Start to ready: ${R[ready-true]} ms (cache on), ${R[ready-false]} ms (cache off) with the archive;" \
+echo "Start to ready: ${R[ready-true]} ms (cache on), ${R[ready-false]} ms (cache off) with the class cache;" \
   "${R[ready-plain]} ms without it."
 echo "Resident memory after load: ${R[rss-true]} MB (cache on), ${R[rss-false]} MB (cache off)."
 

@@ -9,9 +9,10 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * The packaged application (target/quarkus-app/quarkus-run.jar, path given by failsafe as {@code
- * newsdesk.jar}) run as a process of its own on a free loopback port, for integration tests that
- * need the real thing or more than one instance of it.
+ * The packaged application started as in production, by target/quarkus-app/run.sh (path given by
+ * failsafe as {@code newsdesk.run}) on the JVM running the tests, as a process of its own on a free
+ * loopback port, for integration tests that need the real thing or more than one instance of it.
+ * The instances share a class cache in target/class-cache unless a setting names another.
  */
 final class PackagedApp implements AutoCloseable {
 
@@ -33,12 +34,14 @@ final class PackagedApp implements AutoCloseable {
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder builder =
-        new ProcessBuilder(java, "-jar", System.getProperty("newsdesk.jar"))
+        new ProcessBuilder(System.getProperty("newsdesk.run"))
             .redirectErrorStream(true)
             .redirectOutput(new File("target/" + name + ".log"));
     Map<String, String> env = builder.environment();
+    env.put("JAVA_HOME", System.getProperty("java.home"));
+    env.put(
+        "NEWSDESK_CLASS_CACHE_DIR", Path.of("target", "class-cache").toAbsolutePath().toString());
     env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
     env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
     env.put("QUARKUS_DATASOURCE_JDBC_URL", datasource.get("quarkus.datasource.jdbc.url"));
@@ -153,6 +156,14 @@ final class PackagedApp implements AutoCloseable {
         token,
         JSON.writeValueAsString(Map.of("title", title)),
         Map.of("Content-Type", "application/merge-patch+json", "If-Match", version));
+  }
+
+  /** The program the process runs (run.sh execs java, so: the JVM) and its arguments. */
+  java.util.List<String> commandLine() {
+    java.util.List<String> line = new java.util.ArrayList<>();
+    line.add(process.info().command().orElseThrow());
+    line.addAll(java.util.List.of(process.info().arguments().orElseThrow()));
+    return line;
   }
 
   /** Sends SIGTERM, as an orchestrator does, without waiting for the process to end. */
