@@ -120,6 +120,38 @@ class SearchTest {
   }
 
   @Test
+  void aMatchDeepInALongBodyIsMarkedInASnippetOfWholeWords() {
+    String category = Api.category();
+    String w = word();
+    String filler = "The harbour committee met again and talked about the ferry timetable. ";
+    publish(
+        category,
+        "Long minutes",
+        "What the committee decided",
+        filler.repeat(40) + "Late in the evening the " + w + "-7 motion was carried. " + filler);
+    String snippet =
+        given()
+            .queryParam("q", w + "-7")
+            .get("/api/v1/search")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("items[0].snippet");
+    org.junit.jupiter.api.Assertions.assertTrue(
+        snippet.contains("<mark>" + w + "</mark>"), "the match 3,000 characters in: " + snippet);
+    java.util.Set<String> words =
+        java.util.Set.copyOf(
+            java.util.List.of(
+                (filler + "Late in the evening the motion was carried")
+                    .replace(".", "")
+                    .split(" ")));
+    for (String word : snippet.replaceAll("<[^>]+>|[.…·]|" + w + "|-7", " ").split("\\s+")) {
+      org.junit.jupiter.api.Assertions.assertTrue(
+          word.isEmpty() || words.contains(word), "\"" + word + "\" is a whole word: " + snippet);
+    }
+  }
+
+  @Test
   void theCategoryFilterAndPagesNarrowTheHits() {
     String one = Api.category();
     String two = Api.category();
