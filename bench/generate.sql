@@ -52,13 +52,20 @@ from (select i, pg_temp.phrase(i, 50) as p from generate_series(0, 1999) as i) a
 create temporary table phrase (i int primary key, text text not null);
 insert into phrase select i, initcap(pg_temp.phrase(i * 13 + 5, 20)) from generate_series(0, 4000) as i;
 
--- 3,001 bodies: a heading and 12 to 30 paragraphs (600 to 1,500 words), as Markdown, HTML and
--- text, with the text's search vector.
-create temporary table body (i int primary key, source text, html text, plain text, words int,
-                             vector tsvector);
+-- 3,001 bodies: a heading and 12 to 30 paragraphs (600 to 1,500 words), as Markdown, HTML,
+-- structured blocks (the JSON the server keeps in body_blocks: without it every read would make
+-- them from the HTML) and text, with the text's search vector.
+create temporary table body (i int primary key, source text, html text, blocks text, plain text,
+                             words int, vector tsvector);
+create function pg_temp.block(type text, text text) returns text language sql immutable as $$
+  select '{"type":"' || type || '",' || case when type = 'heading' then '"level":2,' else '' end
+         || '"content":[{"type":"text","text":' || to_json(text)::text || '}]}'
+$$;
 insert into body
 select b.i, '## ' || b.heading || E'\n\n' || string_agg(p.text, E'\n\n' order by j),
        '<h2>' || b.heading || '</h2><p>' || string_agg(p.text, '</p><p>' order by j) || '</p>',
+       pg_temp.block('heading', b.heading) || ','
+         || string_agg(pg_temp.block('paragraph', p.text), ',' order by j),
        b.heading || E'\n' || string_agg(p.text, E'\n' order by j), 50 * count(*),
        to_tsvector('english', b.heading || E'\n' || string_agg(p.text, E'\n' order by j))
 from (select i, initcap(pg_temp.phrase(i + 3, 4)) as heading from generate_series(0, 3000) as i) as b,
@@ -74,12 +81,14 @@ where schemaname = 'newsdesk' and tablename in ('article', 'teaser')
 select format('drop index newsdesk.%I', indexname) from saved_index \gexec
 
 insert into article (id, slug, title, subtitle, category_id, tags, byline, body_format,
-                     body_source, body_html, body_text, word_count, reading_time_minutes, status,
+                     body_source, body_html, body_blocks, body_text, word_count, reading_time_minutes, status,
                      published_at, first_published_at, created_at, updated_at, version,
                      search_config, search_vector)
 select id, 'bench-' || n, title, subtitle, 1 + n % 12, array['tag-' || (n % 50)],
        array['Bench Writer'], 'markdown', topic || E'\n\n' || b.source,
-       '<p>' || topic || '</p>' || b.html, topic || E'\n' || b.plain, b.words + 3,
+       '<p>' || topic || '</p>' || b.html,
+       '[' || pg_temp.block('paragraph', topic) || ',' || b.blocks || ']',
+       topic || E'\n' || b.plain, b.words + 3,
        (b.words + 3 + 199) / 200, 'published', at, at, at, at, 0, 'english',
        setweight(to_tsvector('english', title), 'A')
          || setweight(to_tsvector('english', subtitle), 'B')
