@@ -43,7 +43,7 @@ if [ "${NEWSDESK_CLASS_CACHE:-on}" != off ]; then
       # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
       if "$java" $JAVA_OPTS "$strict" "$use=$written" -XX:ErrorFile="$dir/probe.log" \
           -cp "$app/quarkus-run.jar" -version >/dev/null 2>&1; then
-        mv -f "$written" "$cache"
+        mv -f "$written" "$cache" 2>/dev/null || true # a start beside this one may have moved it
       fi
       rm -f "$written" "$dir/probe.log"
     fi
