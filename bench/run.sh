@@ -67,6 +67,7 @@ start_app true off && R[ready-plain]=$READY_MS && stop_app
 # pgbench opens one connection per client: stay under the server's limit.
 PG_MAX=$(( $("${PSQL[@]}" -d "$DB" -At -c "show max_connections") - 10 ))
 "${PSQL[@]}" -d "$DB" -At -c "select slug from newsdesk.teaser" > "$OUT/slugs.txt"
+seq 0 996 | sed 's/^/topic/' > "$OUT/topics.txt" # the search cell: a random word of bench/generate.sql's 997
 "${PSQL[@]}" -d "$DB" -At -c "select slug from newsdesk.teaser order by published_at desc limit $RECENT" \
   > "$OUT/recent.txt"
 DEPTH=$(( ARTICLES / 2 < 50000 ? ARTICLES / 2 : 50000 ))
@@ -81,14 +82,17 @@ declare -A PATHS=(
   [feed-category]="/api/v1/feed?category=world"
   [feed-page1]="/api/v1/feed?page=1&limit=20"
   [feed-page50]="/api/v1/feed?page=50&limit=20"
-  [search]="/api/v1/search?q=topic17"
+  [search]="@topics /api/v1/search?q=" # one word for all would measure request coalescing
 )
 ORDER=(health article article-recent feed feed-depth feed-category feed-page1 feed-page50 search)
 
 # wrk -> "rps p50_ms p99_ms errors"
-load() { # $1 path (@list: a random article of $OUT/list.txt), $2 connections
-  local path=$1 args=(-s bench/status.lua)
-  if [[ $path == @* ]]; then args=(-s bench/pick.lua); path="/ -- $OUT/${path#@}.txt"; fi
+load() { # $1 path (@list [prefix]: a random line of $OUT/list.txt after prefix, default an article), $2 connections
+  local path=$1 args=(-s bench/status.lua) list prefix
+  if [[ $path == @* ]]; then
+    read -r list prefix <<< "$path"
+    args=(-s bench/pick.lua); path="/ -- $OUT/${list#@}.txt $prefix"
+  fi
   # shellcheck disable=SC2086 # path carries the script's argument
   wrk -t2 -c"$2" -d"$DURATION" --latency "${args[@]}" $BASE$path > "$OUT/wrk.txt"
   awk '/Requests\/sec/ {rps=$2} / 50%/ {p50=$2} / 99%/ {p99=$2}

@@ -1,4 +1,8 @@
-with query as (select websearch_to_tsquery('english', 'topic17') as q),
+\set r random(0, 996)
+with query as (
+  select websearch_to_tsquery('english', 'topic' || :r) as q,
+         (select '\m(' || string_agg(regexp_replace(l, '(\W)', '\\\1', 'g'), '|') || ')\w{0,6}\M'
+          from unnest(tsvector_to_array(to_tsvector('english', 'topic' || :r))) l) as words),
 hits as (
   select t.article_id, ts_rank(a.search_vector, query.q) as rank, t.published_at,
          count(*) over () as total
@@ -6,8 +10,15 @@ hits as (
   where a.search_vector @@ query.q and t.published_at <= now()
   order by rank desc, t.published_at desc, t.article_id desc limit 20)
 select t.article_id, t.slug, t.title, hits.total,
-       ts_headline('english', coalesce(a.subtitle || ' ', '') || a.body_text, query.q,
-                   'MaxWords=30, MinWords=12, MaxFragments=2')
+       ts_headline('english',
+           translate(case when length(body.whole) < passage.start + 800
+                          then substr(body.whole, passage.start)
+                          else regexp_replace(substr(body.whole, passage.start, 800), '\s\S*$', '')
+                     end, chr(1) || chr(2), ''),
+           query.q, 'MaxWords=30, MinWords=12, MaxFragments=2')
 from hits join newsdesk.teaser t on t.article_id = hits.article_id
-     join newsdesk.article a on a.id = hits.article_id, query
+     join newsdesk.article a on a.id = hits.article_id, query,
+     lateral (select coalesce(a.subtitle || chr(10), '') || a.body_text as whole) body,
+     lateral (select case when at <= 200 then 1 else regexp_instr(body.whole, '\s', at - 200) + 1 end as start
+              from (select coalesce(nullif(regexp_instr(body.whole, query.words, 1, 1, 0, 'i'), 0), 1) as at) w) passage
 order by hits.rank desc;
