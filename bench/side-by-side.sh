@@ -17,8 +17,8 @@ done
 fresh_db() { "${PSQL[@]}" -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"; }
 
 APP=""
-# start_app LOG [NAME=VALUE...]: the packaged server on $PORT and $DB, with these settings too, until
-# it is ready; its output goes to $OUT/LOG.
+# start_app LOG [NAME=VALUE...]: the packaged server ($APP_DIR/run.sh, default this build's) on $PORT
+# and $DB, with these settings too, until it is ready; its output goes to $OUT/LOG.
 start_app() {
   local log=$1
   shift
@@ -26,9 +26,13 @@ start_app() {
   env QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$PORT" NEWSDESK_ADMIN_TOKEN=$TOKEN \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
     NEWSDESK_MEDIA_DIRECTORY="$OUT/$NAME-media" QUARKUS_LOG_LEVEL=WARN "$@" \
-    JAVA_OPTS="$JAVA_OPTS" NEWSDESK_CLASS_CACHE_DIR="$OUT/class-cache" target/quarkus-app/run.sh > "$OUT/$log" 2>&1 &
+    JAVA_OPTS="$JAVA_OPTS" NEWSDESK_CLASS_CACHE_DIR="$OUT/class-cache" "${APP_DIR:-target/quarkus-app}/run.sh" \
+    > "$OUT/$log" 2>&1 &
   APP=$!
-  until curl -fs "$BASE/q/health/ready" >/dev/null; do sleep 0.1; done
+  until curl -fs "$BASE/q/health/ready" >/dev/null; do
+    kill -0 "$APP" 2>/dev/null || { echo "the server exited: see $OUT/$log"; exit 1; }
+    sleep 0.1
+  done
 }
 stop_app() { kill "$APP"; wait "$APP" 2>/dev/null || true; }
 trap 'stop_app 2>/dev/null || true' EXIT

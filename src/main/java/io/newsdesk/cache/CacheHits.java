@@ -78,7 +78,7 @@ class CacheHits {
     if (hit.contentType() != null) {
       response.putHeader("Content-Type", hit.contentType());
     }
-    byte[] body = gzipped ? hit.gzip().bytes() : hit.body();
+    byte[] body = hit.bytes(gzipped);
     if (gzipped) {
       response.putHeader("Content-Encoding", "gzip");
     }

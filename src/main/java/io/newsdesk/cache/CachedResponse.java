@@ -10,15 +10,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A delivery response exactly as it is sent, kept in memory: status, body (and the body gzipped,
- * once, for clients that accept it; null for a body-less answer) and what makes it cacheable
- * downstream (strong ETag, Last-Modified, surrogate keys), and the instant it stops being right
- * without any write (the next scheduled article coming due).
+ * A delivery response exactly as it is sent, kept in memory: status, body (for a 200, also gzipped,
+ * for clients that accept it) and what makes it cacheable downstream (strong ETag, Last-Modified,
+ * surrogate keys), and the instant it stops being right without any write (the next scheduled
+ * article coming due).
  */
 record CachedResponse(
     int status,
-    byte[] body,
-    Compressed gzip,
+    Body body,
     String contentType,
     String etag,
     Instant lastModified,
@@ -43,7 +42,7 @@ record CachedResponse(
         String value = tag.strip();
         if (value.equals("*")
             || strip(value).equals(strip(etag))
-            || (gzip != null && strip(value).equals(io.newsdesk.web.Gzip.etag(etag)))) {
+            || (body.gzippable && strip(value).equals(io.newsdesk.web.Gzip.etag(etag)))) {
           return true;
         }
       }
@@ -60,9 +59,20 @@ record CachedResponse(
     return false;
   }
 
-  /** Whether to send {@link #gzip} to a client with this Accept-Encoding header. */
+  /** Whether to send the body gzipped to a client with this Accept-Encoding header. */
   boolean gzipFor(String acceptEncoding) {
-    return gzip != null && io.newsdesk.web.Gzip.accepted(acceptEncoding);
+    return body.gzippable && io.newsdesk.web.Gzip.accepted(acceptEncoding);
+  }
+
+  /** The bytes to send: the body gzipped or as rendered. */
+  byte[] bytes(boolean gzipped) {
+    return gzipped ? body.gzip() : body.identity();
+  }
+
+  /** This response as the cache keeps it: a 200's body gzipped only (see {@link Body#kept}). */
+  CachedResponse kept() {
+    return new CachedResponse(
+        status, body.kept(), contentType, etag, lastModified, keys, extraHeaders, validUntil);
   }
 
   /**
@@ -74,7 +84,7 @@ record CachedResponse(
     if (etag != null) {
       headers.put("ETag", gzipped ? io.newsdesk.web.Gzip.etag(etag) : etag);
     }
-    if (gzip != null) {
+    if (body.gzippable) {
       headers.put("Vary", "Accept-Encoding");
     }
     if (lastModified != null) {
@@ -93,24 +103,50 @@ record CachedResponse(
   }
 
   /**
-   * The body gzipped, made the first time it is asked for: when the response is kept (the cache
-   * weighs it) or a client accepts gzip, never for a one-off answer to a client that does not.
+   * A body as rendered and, for a 200, gzipped: made the first time it is asked for (a one-off
+   * answer to a client that does not accept gzip never compresses). A kept body holds the gzip
+   * bytes only, and a client that does not accept gzip gets them inflated: kept answers are the
+   * response cache's whole weight, and a random read of a large archive mostly stores answers that
+   * are evicted before anyone asks again, so every byte kept is a byte the collector copies and
+   * promotes (BENCHMARKS.md, random articles of 100,000).
    */
-  static final class Compressed {
-    private final byte[] body;
+  static final class Body {
+    private final byte[] identity;
+    private final boolean gzippable;
     private volatile byte[] gzip;
 
-    Compressed(byte[] body) {
-      this.body = body;
+    private Body(byte[] identity, boolean gzippable, byte[] gzip) {
+      this.identity = identity;
+      this.gzippable = gzippable;
+      this.gzip = gzip;
     }
 
-    byte[] bytes() {
+    /** A body as rendered; {@code gzippable} for a 200. */
+    static Body of(byte[] identity, boolean gzippable) {
+      return new Body(identity, gzippable, null);
+    }
+
+    byte[] identity() {
+      return identity != null ? identity : io.newsdesk.web.Gzip.decompress(gzip);
+    }
+
+    byte[] gzip() {
       byte[] made = gzip;
       if (made == null) {
-        made = io.newsdesk.web.Gzip.compress(body);
+        made = io.newsdesk.web.Gzip.compress(identity);
         gzip = made; // racing callers make the same bytes
       }
       return made;
+    }
+
+    Body kept() {
+      return gzippable ? new Body(null, true, gzip()) : this;
+    }
+
+    /** The bytes this body holds. */
+    int weight() {
+      byte[] made = gzip;
+      return (identity == null ? 0 : identity.length) + (made == null ? 0 : made.length);
     }
   }
 }

@@ -103,10 +103,7 @@ public class Delivery {
         notModified
             ? RestResponse.ResponseBuilder.create(RestResponse.Status.NOT_MODIFIED)
             : RestResponse.ResponseBuilder.<T>create(response.status())
-                .entity(
-                    reply.body == null
-                        ? null
-                        : bytes(reply, gzipped ? response.gzip().bytes() : response.body()));
+                .entity(reply.body == null ? null : bytes(reply, response.bytes(gzipped)));
     response.headers(cacheControl, gzipped).forEach(builder::header);
     builder.header(X_CACHE, "MISS");
     if (!notModified && response.contentType() != null) {
@@ -142,8 +139,7 @@ public class Delivery {
     String etag = reply.status == 200 ? etag(body) : null;
     return new CachedResponse(
         reply.status,
-        body,
-        reply.status == 200 ? new CachedResponse.Compressed(body) : null,
+        CachedResponse.Body.of(body, reply.status == 200),
         reply.contentType,
         etag,
         reply.lastModified,

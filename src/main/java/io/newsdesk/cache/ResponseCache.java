@@ -87,12 +87,7 @@ public class ResponseCache {
     this.entries =
         Caffeine.newBuilder()
             .maximumWeight(config.cache().maxSize().asLongValue())
-            .weigher(
-                (String uri, CachedResponse r) ->
-                    uri.length()
-                        + r.body().length
-                        + (r.gzip() == null ? 0 : r.gzip().bytes().length)
-                        + 512)
+            .weigher((String uri, CachedResponse r) -> uri.length() + r.body().weight() + 512)
             .recordStats()
             .build();
     CaffeineCacheMetrics.monitor(metrics, entries, "delivery-responses");
@@ -170,9 +165,10 @@ public class ResponseCache {
         || !askedBefore(uri)) {
       return;
     }
-    entries.put(uri, response);
+    CachedResponse kept = response.kept();
+    entries.put(uri, kept);
     if (ticket.generation() != generation) {
-      entries.asMap().remove(uri, response);
+      entries.asMap().remove(uri, kept);
     } else {
       stale.remove(uri);
     }

@@ -29,6 +29,16 @@ public final class Gzip {
     return out.toByteArray();
   }
 
+  /** The body of gzip {@code bytes} made by {@link #compress}. */
+  public static byte[] decompress(byte[] bytes) {
+    try (java.util.zip.GZIPInputStream gzip =
+        new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
+      return gzip.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The ETag of the gzip representation of the body whose identity ETag is {@code etag}. */
   public static String etag(String etag) {
     return etag.substring(0, etag.length() - 1) + ".gz\"";
