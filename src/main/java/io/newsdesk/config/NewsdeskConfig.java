@@ -187,7 +187,7 @@ public interface NewsdeskConfig {
     @WithDefault("true")
     boolean enabled();
 
-    /** Memory the cached response bodies may take. */
+    /** Memory the cached response bodies (kept gzipped) may take. */
     @WithDefault("64M")
     MemorySize maxSize();
 
