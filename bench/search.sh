@@ -5,52 +5,27 @@
 # one word for all would measure request coalescing, not search) at each of CONNECTIONS. Prints
 # requests/s, p50, p99 and errors (timeouts and non-2xx) per build, round and connection count.
 #   bench/search.sh [app-dir ...]     ARTICLES=100000 ROUNDS=2 CONNECTIONS="32 128" DURATION=15s
+#                                     REUSE=1 (keep the database)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+NAME=search
+DB=${BENCH_DB:-newsdesk_bench_random}
+PORT=${BENCH_PORT:-8094}
 ARTICLES=${ARTICLES:-100000}
 ROUNDS=${ROUNDS:-2}
 CONNECTIONS=${CONNECTIONS:-32 128}
 DURATION=${DURATION:-15s}
-JAVA_OPTS=${JAVA_OPTS:--Xmx320m -XX:+UseSerialGC}
-DB=${BENCH_DB:-newsdesk_search}
-PORT=${BENCH_PORT:-8094}
-BASE="http://127.0.0.1:$PORT"
-OUT=target/bench
-PSQL=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q)
-mkdir -p "$OUT"
-for tool in wrk psql curl; do
-  command -v "$tool" >/dev/null || { echo "$tool is needed (apt-get install wrk postgresql-client)"; exit 1; }
-done
-[ -x target/quarkus-app/run.sh ] || ./mvnw -q -B package -DskipTests
+# shellcheck source=bench/side-by-side.sh
+. bench/side-by-side.sh
 APPS=("${@:-target/quarkus-app}")
 
-APP=""
-start_app() { # $1: app directory
-  ! curl -fs "$BASE/q/health/live" >/dev/null || { echo "port $PORT is taken: stop what runs there"; exit 1; }
-  JAVA_OPTS="$JAVA_OPTS" NEWSDESK_CLASS_CACHE_DIR="$OUT/class-cache-search-$(echo "$1" | cksum | cut -d' ' -f1)" \
-  QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$PORT NEWSDESK_ADMIN_TOKEN=bench-admin \
-  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" NEWSDESK_CACHE_ENABLED=false \
-  QUARKUS_LOG_LEVEL=WARN "$1/run.sh" > "$OUT/app-search.log" 2>&1 &
-  APP=$!
-  until curl -fs "$BASE/q/health/ready" >/dev/null; do sleep 0.1; done
-}
-stop_app() { kill "$APP"; wait "$APP" 2>/dev/null || true; }
-trap 'stop_app 2>/dev/null || true' EXIT
-
-if [ "$("${PSQL[@]}" -d postgres -Atc "select count(*) from pg_database where datname = '$DB'")" = 0 ] ||
-   [ "$("${PSQL[@]}" -d "$DB" -Atc "select count(*) from newsdesk.article" 2>/dev/null || echo 0)" != "$ARTICLES" ]; then
-  echo "== Preparing $DB with $ARTICLES articles"
-  "${PSQL[@]}" -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
-  start_app "${APPS[0]}" && stop_app # Flyway makes the schema
-  "${PSQL[@]}" -d "$DB" -v articles="$ARTICLES" -f bench/generate.sql
-fi
-"${PSQL[@]}" -d "$DB" -c analyze
+generated_archive
 seq 0 996 | sed 's/^/topic/' > "$OUT/topics.txt"
 SEARCH=(-s bench/pick.lua "$BASE/" -- "$OUT/topics.txt" "/api/v1/search?q=")
-
 for round in $(seq "$ROUNDS"); do
   for app in "${APPS[@]}"; do
-    start_app "$app"
+    APP_DIR=$app start_app search.log NEWSDESK_CACHE_ENABLED=false
     wrk -t2 -c32 -d20s "${SEARCH[@]}" > /dev/null # warm-up: the JIT needs load
     for c in $CONNECTIONS; do
       wrk -t2 -c"$c" -d"$DURATION" --latency "${SEARCH[@]}" > "$OUT/wrk-search.txt"

@@ -22,6 +22,7 @@ APP=""
 start_app() {
   local log=$1
   shift
+  ! curl -fs "$BASE/q/health/live" >/dev/null || { echo "port $PORT is taken: stop what runs there"; exit 1; }
   # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
   env QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$PORT" NEWSDESK_ADMIN_TOKEN=$TOKEN \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
