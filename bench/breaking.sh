@@ -24,20 +24,6 @@ FRONT=$(id_of bench-1) # the newest
 OLD=$(id_of "bench-$((ARTICLES / 2))")
 FEED="$BASE/api/v1/feed"
 
-# edit RATE ID: PATCHes the title of article ID RATE times a second until killed
-edit() {
-  local rate=$1 ID=$2 n=0
-  while true; do
-    n=$((n + 1))
-    etag=$(curl -fs -o /dev/null -D - -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/manage/articles/$ID" \
-      | tr -d '\r' | awk -F': ' 'tolower($1) == "etag" {print $2}')
-    curl -fs -o /dev/null -X PATCH -H "Authorization: Bearer $TOKEN" \
-      -H 'Content-Type: application/merge-patch+json' -H "If-Match: $etag" \
-      --data "{\"title\":\"Breaking: the bridge reopens, update $n\"}" "$BASE/api/v1/manage/articles/$ID"
-    echo "$n" > "$OUT/edits.txt"
-    sleep "$(awk -v r="$rate" 'BEGIN {print 1/r}')"
-  done
-}
 metric() { # metric NAME LABEL-FILTER: its value now
   curl -fs -H "Authorization: Bearer $METRICS" "$BASE/q/metrics" \
     | awk -v n="$1" -v f="$2" 'index($0, n) == 1 && index($0, f) {v = $2} END {print v + 0}'

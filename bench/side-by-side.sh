@@ -70,6 +70,21 @@ generated_archive() {
   "${PSQL[@]}" -d "$DB" -c "analyze"
 }
 
+# edit RATE ID: PATCHes the title of article ID RATE times a second until killed; the count so far
+# is in $OUT/edits.txt
+edit() {
+  local rate=$1 ID=$2 n=0
+  while true; do
+    n=$((n + 1))
+    etag=$(curl -fs -o /dev/null -D - -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/manage/articles/$ID" \
+      | tr -d '\r' | awk -F': ' 'tolower($1) == "etag" {print $2}')
+    curl -fs -o /dev/null -X PATCH -H "Authorization: Bearer $TOKEN" \
+      -H 'Content-Type: application/merge-patch+json' -H "If-Match: $etag" \
+      --data "{\"title\":\"Breaking: the bridge reopens, update $n\"}" "$BASE/api/v1/manage/articles/$ID"
+    echo "$n" > "$OUT/edits.txt"
+    sleep "$(awk -v r="$rate" 'BEGIN {print 1/r}')"
+  done
+}
 # wrk_summary FILE: "rps p50_ms p99_ms" of a wrk --latency report
 wrk_summary() {
   awk '/Requests\/sec/ {rps=$2} / 50%/ {p50=$2} / 99%/ {p99=$2}
