@@ -19,12 +19,16 @@ psql -h 127.0.0.1 -U postgres -q -v ON_ERROR_STOP=1 -d postgres \
 start() { # $1: JAVA_HOME ('' for the PATH's java), $2: class cache directory or off; sets MS, STOP
   local started app cache=on; started=$(date +%s%N)
   [ "$2" != off ] || cache=off
+  ! curl -fs "http://127.0.0.1:$PORT/q/health/live" >/dev/null || { echo "port $PORT is taken"; exit 1; }
   JAVA_HOME=$1 NEWSDESK_CLASS_CACHE=$cache NEWSDESK_CLASS_CACHE_DIR=$2 QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$PORT \
     NEWSDESK_ADMIN_TOKEN=bench-admin QUARKUS_LOG_LEVEL=WARN \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
     target/quarkus-app/run.sh >> "$OUT/start.log" 2>&1 &
   app=$!
-  until curl -fs "http://127.0.0.1:$PORT/q/health/ready" >/dev/null; do sleep 0.02; done
+  until curl -fs "http://127.0.0.1:$PORT/q/health/ready" >/dev/null; do
+    kill -0 "$app" 2>/dev/null || { echo "the server exited: see $OUT/start.log"; exit 1; }
+    sleep 0.02
+  done
   MS=$(( ($(date +%s%N) - started) / 1000000 ))
   curl -fs "http://127.0.0.1:$PORT/api/v1/feed" >/dev/null
   started=$(date +%s%N)
