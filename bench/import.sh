@@ -4,7 +4,7 @@
 # articles one POST at a time at 8 connections. A fresh database, the packaged app, a warm-up
 # import first (the JIT compilers), then the measured one; prints articles/s and where the CPU went
 # (the server's process against PostgreSQL's), then the create cell. See BENCHMARKS.md.
-#   bench/import.sh [lines]        DURATION=20s bench/import.sh 3000
+#   bench/import.sh [lines]        DURATION=20s WARM=4000 bench/import.sh 3000
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -48,7 +48,9 @@ import() { # $1 file, $2 answers
     "$BASE/api/v1/manage/import" -o "$2"
 }
 
-python3 bench/import-lines.py 1000 warm > "$OUT/import-warm.ndjson"
+# The warm-up is long because the JIT is: after 1,000 lines C2 still took ~40% of the server's CPU
+# during the measured import (5 of 13 s, per-thread CPU from /proc), after 4,000 ~15%.
+python3 bench/import-lines.py "${WARM:-4000}" warm > "$OUT/import-warm.ndjson"
 python3 bench/import-lines.py "$LINES" run > "$OUT/import.ndjson"
 import "$OUT/import-warm.ndjson" /dev/null
 read -r app0 pg0 < <(ticks)

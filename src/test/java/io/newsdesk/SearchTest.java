@@ -104,6 +104,25 @@ class SearchTest {
         .body("page.totalItems", equalTo(0));
   }
 
+  /** The vector follows every edit of the words: the database computes it as the row changes. */
+  @Test
+  void anEditedArticleIsFoundByItsNewWordsOnlyAndPublishingKeepsThem() {
+    String category = Api.category();
+    String before = word();
+    String after = word();
+    String title = word();
+    String id = publish(category, "Ferry timetable", null, "The " + before + " sails at nine.");
+    Map<String, Object> edited = Api.article(category, "Ferry timetable " + title);
+    edited.put("body", "The " + after + " sails at ten.");
+    Api.replace(id, edited).then().statusCode(200);
+    Api.unpublish(id);
+    Api.publish(id, null).then().statusCode(200);
+
+    given().queryParam("q", before).get("/api/v1/search").then().body("items.size()", equalTo(0));
+    given().queryParam("q", after).get("/api/v1/search").then().body("items.id", contains(id));
+    given().queryParam("q", title).get("/api/v1/search").then().body("items.id", contains(id));
+  }
+
   @Test
   void hitsCarryAnEscapedSnippetWithMarkedMatches() {
     String category = Api.category();

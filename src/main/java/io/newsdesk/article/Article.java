@@ -20,6 +20,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.ColumnTransformer;
 
 /** An article and its lifecycle: draft, published (possibly in the future: scheduled), archived. */
 @Entity
@@ -104,6 +105,14 @@ class Article {
   @Column(name = "external_id")
   String externalId;
 
+  /**
+   * The text search configuration of the row's search vector, which the database computes from
+   * title, subtitle and body text whenever they or this change (migration V16).
+   */
+  @Column(name = "search_config", columnDefinition = "regconfig")
+  @ColumnTransformer(write = "cast(? as regconfig)")
+  String searchConfig;
+
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
   State status;
@@ -127,8 +136,9 @@ class Article {
 
   protected Article() {}
 
-  Article(UUID createdBy, Instant now) {
+  Article(UUID createdBy, Instant now, String searchConfig) {
     this.id = UUID.randomUUID();
+    this.searchConfig = searchConfig;
     this.status = State.draft;
     this.createdBy = createdBy;
     this.createdAt = now;

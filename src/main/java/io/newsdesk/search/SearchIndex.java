@@ -6,24 +6,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.transaction.Transactional.TxType;
-import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Keeps each article's full-text vector in step with it: title weighted A, standfirst B, body C, in
- * the configured text search configuration. Every article is indexed, drafts too, so publishing
- * needs no extra work; readers' queries see published articles only.
+ * Names the text search configuration of each article's full-text vector. The database computes the
+ * vector as the row is written (migration V16): title weighted A, standfirst B, body C, in the
+ * configuration the row names. Every article is indexed, drafts too, so publishing needs no extra
+ * work; readers' queries see published articles only.
  */
 @ApplicationScoped
 public class SearchIndex {
 
   private static final Logger LOG = Logger.getLogger(SearchIndex.class);
-
-  static final String VECTOR =
-      "setweight(to_tsvector(cast(:config as regconfig), title), 'A')"
-          + " || setweight(to_tsvector(cast(:config as regconfig), coalesce(subtitle, '')), 'B')"
-          + " || setweight(to_tsvector(cast(:config as regconfig), body_text), 'C')";
 
   private final EntityManager entityManager;
   private final String config;
@@ -33,22 +27,16 @@ public class SearchIndex {
     this.config = config.search().config();
   }
 
-  @Transactional(TxType.MANDATORY)
-  public void index(UUID article) {
-    entityManager
-        .createNativeQuery(
-            "update article set search_config = cast(:config as regconfig), search_vector = "
-                + VECTOR
-                + " where id = :id")
-        .setParameter("config", config)
-        .setParameter("id", article)
-        .executeUpdate();
+  /** The configuration a new article is indexed with. */
+  public String config() {
+    return config;
   }
 
   /**
    * At start: checks that the configuration exists, and re-indexes the articles indexed with
-   * another one (after the setting changed). An index on the configuration makes the usual case,
-   * nothing to do, a lookup rather than a read of every article.
+   * another one (after the setting changed): the new configuration makes the database compute their
+   * vectors again. An index on the configuration makes the usual case, nothing to do, a lookup
+   * rather than a read of every article.
    */
   @Transactional
   void reindexStale(@Observes StartupEvent event) {
@@ -67,8 +55,7 @@ public class SearchIndex {
     int updated =
         entityManager
             .createNativeQuery(
-                "update article set search_config = cast(:config as regconfig), search_vector = "
-                    + VECTOR
+                "update article set search_config = cast(:config as regconfig)"
                     + " where search_config <> cast(:config as regconfig) or search_config is null")
             .setParameter("config", config)
             .executeUpdate();
