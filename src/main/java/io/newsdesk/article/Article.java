@@ -3,7 +3,6 @@ package io.newsdesk.article;
 import io.newsdesk.category.Category;
 import io.newsdesk.media.ImageInput;
 import io.newsdesk.teaser.TeaserSource;
-import io.newsdesk.text.Blocks;
 import io.newsdesk.text.BodyFormat;
 import io.newsdesk.text.BodyRenderer;
 import io.newsdesk.text.RenderedBody;
@@ -16,6 +15,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.List;
@@ -134,6 +134,9 @@ class Article {
 
   @Version long version;
 
+  /** The body's lead as rendered by {@link #write}, so the teaser need not parse the HTML again. */
+  @Transient String lead;
+
   protected Article() {}
 
   Article(UUID createdBy, Instant now, String searchConfig) {
@@ -163,7 +166,8 @@ class Article {
     this.bodySource = input.bodyOrEmpty();
     this.bodyHtml = body.html();
     this.bodyText = body.text();
-    this.bodyBlocks = Blocks.json(body.html());
+    this.bodyBlocks = body.blocks();
+    this.lead = body.lead();
     this.wordCount = body.wordCount();
     this.readingTimeMinutes = readingMinutes;
     ImageInput image = input.image();
@@ -231,7 +235,7 @@ class Article {
         slug,
         title,
         subtitle,
-        BodyRenderer.lead(bodyHtml),
+        lead != null ? lead : BodyRenderer.lead(bodyHtml),
         image(),
         category.id(),
         category.slug(),

@@ -53,9 +53,13 @@ public final class Blocks {
 
   /** The blocks of sanitized body HTML. */
   public static List<Block> of(String html) {
-    Document document = Jsoup.parseBodyFragment(html);
-    document.outputSettings(OUTPUT);
-    return blocks(normalized(document.body()).childNodes());
+    return of(Jsoup.parseBodyFragment(html));
+  }
+
+  /** The blocks of sanitized body HTML already parsed; drops the document's layout whitespace. */
+  private static List<Block> of(Document parsed) {
+    parsed.outputSettings(OUTPUT);
+    return blocks(normalized(parsed.body()).childNodes());
   }
 
   private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
@@ -64,8 +68,13 @@ public final class Blocks {
 
   /** The blocks of sanitized body HTML as JSON, as articles keep them. */
   public static String json(String html) {
+    return json(Jsoup.parseBodyFragment(html));
+  }
+
+  /** As {@link #json(String)}, of HTML already parsed; drops the document's layout whitespace. */
+  static String json(Document parsed) {
     try {
-      return JSON.writeValueAsString(of(html));
+      return JSON.writeValueAsString(of(parsed));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("Blocks are records of strings and numbers", e);
     }

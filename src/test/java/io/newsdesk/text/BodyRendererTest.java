@@ -173,4 +173,41 @@ class BodyRendererTest {
                 BodyFormat.markdown,
                 asset -> java.util.Optional.of(figure)));
   }
+
+  /** The word count's scanner against the pattern it stands for, on texts made to trip it. */
+  @Test
+  void wordsAreCountedAsThePatternOfWordsFindsThem() {
+    java.util.regex.Pattern word =
+        java.util.regex.Pattern.compile("[\\p{L}\\p{N}]+(?:['’\\-.][\\p{L}\\p{N}]+)*");
+    String[] pieces = {
+      "a", "Zoë", "7", "²", "Ⅻ", "漢", "😀", "𝐀", "'", "’", "-", ".", "..", " ", "\n", ",",
+      "\u00a0", "é"
+    };
+    java.util.Random random = new java.util.Random(20261206);
+    for (int round = 0; round < 20_000; round++) {
+      StringBuilder text = new StringBuilder();
+      for (int i = random.nextInt(12); i > 0; i--) {
+        text.append(pieces[random.nextInt(pieces.length)]);
+      }
+      java.util.regex.Matcher matcher = word.matcher(text);
+      int expected = 0;
+      while (matcher.find()) {
+        expected++;
+      }
+      assertEquals(expected, BodyRenderer.countWords(text.toString()), () -> "for: " + text);
+    }
+    assertEquals(5, BodyRenderer.countWords("Don't stop: co-op's 3.5% rise."));
+  }
+
+  /** The lead and blocks made with the body are those made again from its stored HTML. */
+  @Test
+  void theLeadAndBlocksMadeWithABodyAreThoseOfItsHtml() {
+    RenderedBody body =
+        BodyRenderer.render(
+            "## Tides\n\nFirst   words.\n\n- a list\n- of two\n\n> quoted\n\nLast words.",
+            BodyFormat.markdown);
+    assertEquals(BodyRenderer.lead(body.html()), body.lead());
+    assertEquals("First words. quoted Last words.", body.lead());
+    assertEquals(Blocks.json(body.html()), body.blocks());
+  }
 }
