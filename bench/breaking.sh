@@ -36,11 +36,11 @@ load() { # -> "rps p50_ms p99_ms"
   wrk_summary "$OUT/wrk.txt"
 }
 load > /dev/null; load > /dev/null # warm-up
-printf '%-18s %10s %8s %8s %6s %8s %10s %6s\n' cell rps p50ms p99ms edits misses coalesced stale
+printf '%-18s %10s %8s %8s %6s %12s %8s %10s %6s\n' cell rps p50ms p99ms edits edit_p50/max misses coalesced stale
 for round in 1 2 3; do
   for cell in "0 -" "1 $FRONT" "5 $FRONT" "5 $OLD"; do
     read -r rate id <<< "$cell"
-    echo 0 > "$OUT/edits.txt"
+    echo "0 - -" > "$OUT/edits.txt"
     m0=$(misses); c0=$(coalesced); s0=$(stale)
     WRITER=""
     if [ "$rate" != 0 ]; then edit "$rate" "$id" & WRITER=$!; fi
@@ -48,7 +48,8 @@ for round in 1 2 3; do
     if [ -n "$WRITER" ]; then kill "$WRITER"; wait "$WRITER" 2>/dev/null || true; fi
     what=$([ "$id" = "$OLD" ] && echo old || echo front)
     [ "$rate" = 0 ] && what=idle
-    printf '%-18s %10s %8s %8s %6s %8s %10s %6s\n' "$rate/s $what r$round" $result "$(cat "$OUT/edits.txt")" \
+    read -r edits edit_p50 edit_max < "$OUT/edits.txt"
+    printf '%-18s %10s %8s %8s %6s %12s %8s %10s %6s\n' "$rate/s $what r$round" $result "$edits" "$edit_p50/$edit_max" \
       $(( $(misses) - m0 )) $(( $(coalesced) - c0 )) $(( $(stale) - s0 ))
   done
 done

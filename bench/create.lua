@@ -13,6 +13,7 @@ function init(args)
   n = 0
   local syllables = {"ka", "lo", "mi", "ren", "tu", "sa", "vel", "or", "din", "pe", "mar", "sto"}
   math.randomseed(id)
+  run = os.getenv("RUN") or tostring(os.time())
   local words = {}
   for i = 1, 1000 do
     words[i] = syllables[math.random(#syllables)] .. syllables[math.random(#syllables)]
@@ -26,7 +27,7 @@ end
 function request()
   n = n + 1
   return wrk.format("POST", "/api/v1/manage/articles", headers, string.format(
-    '{"title":"Create bench %d %d","category":"world","body":"%s"}', id, n, body))
+    '{"title":"Create bench %s %d %d","category":"world","body":"%s"}', run, id, n, body))
 end
 function response(status) if status < 200 or status > 299 then bad = bad + 1 end end
 function done(summary, latency, requests)

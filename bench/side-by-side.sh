@@ -70,20 +70,11 @@ generated_archive() {
   "${PSQL[@]}" -d "$DB" -c "analyze"
 }
 
-# edit RATE ID: PATCHes the title of article ID RATE times a second until killed; the count so far
-# is in $OUT/edits.txt
+# edit RATE ID: edits the title of article ID RATE times a second until killed (bench/editor.py);
+# $OUT/edits.txt holds "edits p50_ms max_ms" so far
 edit() {
-  local rate=$1 ID=$2 n=0
-  while true; do
-    n=$((n + 1))
-    etag=$(curl -fs -o /dev/null -D - -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/manage/articles/$ID" \
-      | tr -d '\r' | awk -F': ' 'tolower($1) == "etag" {print $2}')
-    curl -fs -o /dev/null -X PATCH -H "Authorization: Bearer $TOKEN" \
-      -H 'Content-Type: application/merge-patch+json' -H "If-Match: $etag" \
-      --data "{\"title\":\"Breaking: the bridge reopens, update $n\"}" "$BASE/api/v1/manage/articles/$ID"
-    echo "$n" > "$OUT/edits.txt"
-    sleep "$(awk -v r="$rate" 'BEGIN {print 1/r}')"
-  done
+  echo "0 - -" > "$OUT/edits.txt"
+  exec python3 bench/editor.py "$BASE" "$TOKEN" "$2" "$1" "$OUT/edits.txt"
 }
 # wrk_summary FILE: "rps p50_ms p99_ms" of a wrk --latency report
 wrk_summary() {

@@ -33,7 +33,7 @@ for round in $(seq "$ROUNDS"); do
     for rate in $EDITS; do
       from=$(awk '/Pause/ {gsub(/[\[\]s]/, "", $1); t=$1} END {print t + 0}' "$gc")
       WRITER=""
-      echo 0 > "$OUT/edits.txt"
+      echo "0 - -" > "$OUT/edits.txt"
       if [ "$rate" != 0 ]; then edit "$rate" "$NEWEST" & WRITER=$!; fi
       wrk -t2 -c32 -d20s --latency -s bench/pick.lua "$BASE/" -- "$OUT/tails-slugs.txt" > "$OUT/wrk.txt"
       if [ -n "$WRITER" ]; then kill "$WRITER"; wait "$WRITER" 2>/dev/null || true; fi
@@ -44,9 +44,10 @@ for round in $(seq "$ROUNDS"); do
           ms = $NF; sub(/ms$/, "", ms); ms += 0
           if (/Pause Young/) {yn++; ys += ms; if (ms > ym) ym = ms} else {fn++; if (ms > fm) fm = ms}
         } END {printf "young %d, mean %.1f ms, max %.1f ms; full %d, longest %.0f ms", yn, yn ? ys / yn : 0, ym, fn, fm}' "$gc")
-      printf '%-32s %6s %8s %8s %8s %7s  %s\n' "${app%/target/quarkus-app} r$round edits $(cat "$OUT/edits.txt")" \
+      read -r edits edit_p50 edit_max < "$OUT/edits.txt"
+      printf '%-32s %6s %8s %8s %8s %7s  %s\n' "${app%/target/quarkus-app} r$round edits $edits" \
         "$rps" "$p50" "$p99" \
-        "$(awk -v a="$p99" -v b="$p50" 'BEGIN {printf "%.2f", a / b}')" "$rss" "$pauses"
+        "$(awk -v a="$p99" -v b="$p50" 'BEGIN {printf "%.2f", a / b}')" "$rss" "$pauses; an edit p50 $edit_p50 ms, max $edit_max ms"
     done
     stop_app
   done
