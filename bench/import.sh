@@ -5,6 +5,7 @@
 # import first (the JIT compilers), then the measured one; prints articles/s and where the CPU went
 # (the server's process against PostgreSQL's), then the create cell. See BENCHMARKS.md.
 #   bench/import.sh [lines]        DURATION=20s WARM=4000 bench/import.sh 3000
+#   APP_DIR=/tmp/old/target/quarkus-app bench/import.sh    (another build, as side-by-side.sh takes)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,13 +21,14 @@ mkdir -p "$OUT"
 for tool in wrk psql python3; do
   command -v "$tool" >/dev/null || { echo "$tool is needed (apt-get install wrk postgresql-client)"; exit 1; }
 done
-[ -x target/quarkus-app/run.sh ] || ./mvnw -q -B package -DskipTests
+APP_DIR=${APP_DIR:-target/quarkus-app}
+[ -x "$APP_DIR/run.sh" ] || [ "$APP_DIR" != target/quarkus-app ] || ./mvnw -q -B package -DskipTests
 
 "${PSQL[@]}" -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
 QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$PORT NEWSDESK_ADMIN_TOKEN=bench-admin \
 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" QUARKUS_LOG_LEVEL=WARN \
-  JAVA_OPTS="$JAVA_OPTS" NEWSDESK_CLASS_CACHE_DIR="$OUT/class-cache" target/quarkus-app/run.sh > "$OUT/app-import.log" 2>&1 &
+  JAVA_OPTS="$JAVA_OPTS" NEWSDESK_CLASS_CACHE_DIR="$OUT/class-cache/$(echo "$APP_DIR" | cksum | cut -d" " -f1)" "$APP_DIR/run.sh" > "$OUT/app-import.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
 until curl -fs "$BASE/q/health/ready" >/dev/null; do sleep 0.1; done

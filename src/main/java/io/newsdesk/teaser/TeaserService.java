@@ -34,8 +34,11 @@ public class TeaserService {
   public boolean write(TeaserSource source) {
     Teaser teaser = teasers.findByIdOptional(source.articleId()).orElse(null);
     Teaser.Listing before = teaser == null ? null : teaser.listing();
-    teaser = teaserOf(source);
-    teaser.refresh(source, excerptChars);
+    if (teaser == null) {
+      teaser = created(source);
+    } else {
+      teaser.refresh(source, excerptChars);
+    }
     teasers.flush();
     teasers.cards(source.articleId());
     return !teaser.listing().equals(before);
@@ -54,15 +57,14 @@ public class TeaserService {
   }
 
   private Teaser teaserOf(TeaserSource source) {
-    return teasers
-        .findByIdOptional(source.articleId())
-        .orElseGet(
-            () -> {
-              Teaser created = new Teaser(source.articleId());
-              created.refresh(source, excerptChars);
-              teasers.persist(created);
-              return created;
-            });
+    return teasers.findByIdOptional(source.articleId()).orElseGet(() -> created(source));
+  }
+
+  private Teaser created(TeaserSource source) {
+    Teaser created = new Teaser(source.articleId());
+    created.refresh(source, excerptChars);
+    teasers.persist(created);
+    return created;
   }
 
   /**
