@@ -2,8 +2,8 @@
 # Random articles of a large archive with the response cache on, builds side by side (their
 # target/quarkus-app directories; default this one), with the collector's log: where p99 comes
 # from. Per build, round and writer (EDITS: edits a second of the newest article's title during
-# the measurement, 0 for none; a saturated server makes fewer, and the line says how many were
-# made): requests/s, p50, p99, p99/p50, the pauses of the measured 20 s
+# the measurement, 0 for none, by bench/editor.py; the line says how many were made and how long
+# an edit took): requests/s, p50, p99, p99/p50, the pauses of the measured 20 s
 # (young: count, mean, max; full: count, longest), and the resident memory after it.
 #   bench/tails.sh [app-dir ...]      ARTICLES=100000 ROUNDS=2 EDITS="0 5" REUSE=1 (keep the database)
 set -euo pipefail
