@@ -38,6 +38,9 @@ public class Delivery {
   /** Concurrent misses of one URI: one reads and renders, the others share its response. */
   private final Flights<Rendered> flights = new Flights<>(java.time.Duration.ofSeconds(5));
 
+  /** Reads running at once (newsdesk.delivery.concurrent-reads), in the order they came. */
+  private final java.util.concurrent.Semaphore reads;
+
   /** A read as rendered, shared by the requests that coalesced on it. */
   private record Rendered(Reply<?> reply, CachedResponse response) {}
 
@@ -52,9 +55,21 @@ public class Delivery {
     this.replica = replica;
     this.json = json;
     this.clock = clock;
+    this.reads =
+        new java.util.concurrent.Semaphore(
+            config
+                .delivery()
+                .concurrentReads()
+                .orElse(2 * Runtime.getRuntime().availableProcessors()),
+            true);
     io.micrometer.core.instrument.FunctionCounter.builder(
             "newsdesk.delivery.coalesced", flights, Flights::shared)
         .description("Delivery requests that shared a concurrent request's read of the same URI")
+        .register(metrics);
+    io.micrometer.core.instrument.Gauge.builder(
+            "newsdesk.delivery.queued", reads, java.util.concurrent.Semaphore::getQueueLength)
+        .description(
+            "Delivery reads waiting now for their turn (newsdesk.delivery.concurrent-reads)")
         .register(metrics);
     io.micrometer.core.instrument.Gauge.builder(
             "newsdesk.delivery.waiting", flights, Flights::waiting)
@@ -80,17 +95,22 @@ public class Delivery {
             request.uri(),
             ticket.generation(),
             () -> {
-              Reply<T> fresh =
-                  cache.refilling(request.uri(), () -> replica.read(ticket.generation(), read));
-              Instant due = ticket.due();
-              CachedResponse made =
-                  render(
-                      fresh,
-                      fresh.validUntil != null && fresh.validUntil.isBefore(due)
-                          ? fresh.validUntil
-                          : due);
-              cache.store(request.uri(), ticket, made, clock.instant());
-              return new Rendered(fresh, made);
+              reads.acquireUninterruptibly();
+              try {
+                Reply<T> fresh =
+                    cache.refilling(request.uri(), () -> replica.read(ticket.generation(), read));
+                Instant due = ticket.due();
+                CachedResponse made =
+                    render(
+                        fresh,
+                        fresh.validUntil != null && fresh.validUntil.isBefore(due)
+                            ? fresh.validUntil
+                            : due);
+                cache.store(request.uri(), ticket, made, clock.instant());
+                return new Rendered(fresh, made);
+              } finally {
+                reads.release();
+              }
             });
     @SuppressWarnings("unchecked") // the same URI is the same operation, so the same T
     Reply<T> reply = (Reply<T>) rendered.reply();
