@@ -140,8 +140,13 @@ class SearchTest {
 
   @Test
   void aMatchDeepInALongBodyIsMarkedInASnippetOfWholeWords() {
+    aMatchDeepInALongBodyIsMarked(word());
+    // a stem that is not the start of its word: English stems "...ty" as "...ti"
+    aMatchDeepInALongBodyIsMarked(word() + "ty");
+  }
+
+  private static void aMatchDeepInALongBodyIsMarked(String w) {
     String category = Api.category();
-    String w = word();
     String filler = "The harbour committee met again and talked about the ferry timetable. ";
     publish(
         category,

@@ -39,8 +39,9 @@ class SearchService {
    * parses and stems every word it is given, so over whole bodies it was 80 % of a search's time.
    * The passage, about 800 characters cut at spaces, starts about 200 before the first word that is
    * one of the query's lexemes and at most six more letters (a stem is nearly always the start of
-   * the words it stands for), or at the top of the text when none is; {@code ts_headline} then
-   * picks and marks the fragments in it as before.
+   * the words it stands for; where a stem ends in "i", the word may have "y" there: "city" is
+   * "citi"), or at the top of the text when none is; {@code ts_headline} then picks and marks the
+   * fragments in it as before.
    */
   /**
    * Ends the pattern of a word that is a lexeme and a few more letters; bound as a parameter since
@@ -52,7 +53,8 @@ class SearchService {
       """
       with query as (
         select websearch_to_tsquery(cast(:config as regconfig), :q) as q,
-               (select '\\m(' || string_agg(regexp_replace(l, '(\\W)', '\\\\\\1', 'g'), '|')
+               (select '\\m(' || string_agg(regexp_replace(regexp_replace(l, '(\\W)', '\\\\\\1', 'g'),
+                                                             'i$', '[iy]'), '|')
                          || :wordEnd
                 from unnest(tsvector_to_array(to_tsvector(cast(:config as regconfig), :q))) l)
                  as words),
