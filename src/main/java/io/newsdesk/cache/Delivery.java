@@ -55,13 +55,13 @@ public class Delivery {
     this.replica = replica;
     this.json = json;
     this.clock = clock;
-    this.reads =
-        new java.util.concurrent.Semaphore(
-            config
-                .delivery()
-                .concurrentReads()
-                .orElse(2 * Runtime.getRuntime().availableProcessors()),
-            true);
+    int concurrentReads =
+        config.delivery().concurrentReads().orElse(2 * Runtime.getRuntime().availableProcessors());
+    if (concurrentReads < 1) {
+      throw new IllegalStateException(
+          "newsdesk.delivery.concurrent-reads=" + concurrentReads + ": it must be at least 1");
+    }
+    this.reads = new java.util.concurrent.Semaphore(concurrentReads, true);
     io.micrometer.core.instrument.FunctionCounter.builder(
             "newsdesk.delivery.coalesced", flights, Flights::shared)
         .description("Delivery requests that shared a concurrent request's read of the same URI")

@@ -184,7 +184,7 @@ public interface NewsdeskConfig {
      * How many delivery reads (cache misses: database, rendering, compression) run at once; the
      * others wait their turn without taking CPU. Unset: twice the processors. Without a bound, 32
      * readers of a saturated server shared the CPU with an editor's write as 32 threads to one, and
-     * edits took half a second instead of tens of milliseconds.
+     * an edit took 0.4-0.6 s at the median instead of 0.15 s (BENCHMARKS.md).
      */
     java.util.OptionalInt concurrentReads();
   }
