@@ -142,8 +142,16 @@ class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         .getSingleResult();
   }
 
-  Optional<Article> findByExternalId(String externalId) {
-    return find("externalId", externalId).firstResultOptional();
+  /**
+   * The id alone: an import then locks and reads the row once ({@link #findForUpdate}) instead of
+   * loading every body twice.
+   */
+  Optional<UUID> idByExternalId(String externalId) {
+    return getEntityManager()
+        .createQuery("select a.id from Article a where a.externalId = :id", UUID.class)
+        .setParameter("id", externalId)
+        .getResultStream()
+        .findFirst();
   }
 
   /**

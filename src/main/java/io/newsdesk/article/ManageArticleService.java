@@ -201,11 +201,10 @@ public class ManageArticleService {
         id, ifMatch, current -> patches.valid(revisions.input(id, number)), caller, "restored");
   }
 
-  /** The article with {@code externalId}, if any. */
-  /** The article with this external id, after any concurrent write of that id has ended. */
+  /** The id of the article with this external id, after any concurrent write of it has ended. */
   public Optional<UUID> byExternalId(String externalId) {
     articles.lockExternalId(externalId);
-    return articles.findByExternalId(externalId).map(a -> a.id);
+    return articles.idByExternalId(externalId);
   }
 
   /**
