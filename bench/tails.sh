@@ -29,6 +29,7 @@ for round in $(seq "$ROUNDS"); do
     gc="$OUT/tails-gc.log"
     rm -f "$gc"
     APP_DIR=$app JAVA_OPTS="$BASE_OPTS -Xlog:gc:file=$gc:uptime" start_app tails.log
+    [ "$EDITS" = 0 ] || warm_writer "$NEWEST"
     wrk -t2 -c32 -d30s -s bench/pick.lua "$BASE/" -- "$OUT/tails-slugs.txt" > /dev/null # warm-up
     for rate in $EDITS; do
       from=$(awk '/Pause/ {gsub(/[\[\]s]/, "", $1); t=$1} END {print t + 0}' "$gc")
