@@ -79,7 +79,7 @@ edit() {
 # warm_writer ID: edits the title of article ID as fast as one editor can for WRITER_WARMUP seconds
 # (default 45), so that the JIT has compiled the edit path before it is measured, as in a server
 # that has been up for a while. Cold, it is mostly compilation: at 5 edits a second after a
-# readers-only warm-up, C1 and C2 took 2-3 s of CPU in every 20 s and an edit ~40 ms of server CPU;
+# readers-only warm-up, C1 and C2 took 1.6-3.2 s of CPU in every 20 s, an edit 30-60 ms of server CPU;
 # after ~5,000 edits, C2 0.2-0.4 s and an edit ~6 ms (2026-12-07).
 warm_writer() {
   edit 1000 "$1" &
