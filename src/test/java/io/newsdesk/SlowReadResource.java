@@ -16,13 +16,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** A test-only delivery read that holds its turn until {@link #release} opens. */
-@Path("/test-only/slow-read/{n}")
+/**
+ * A test-only delivery read (under /api/v1/, so the HTTP layer treats it as one) that holds its
+ * turn until {@link #release} opens.
+ */
+@Path("/api/v1/test-only/slow-read/{n}")
 @PermitAll
 public class SlowReadResource {
 
   static volatile CountDownLatch release = new CountDownLatch(0);
   static final AtomicInteger inside = new AtomicInteger();
+  static final AtomicInteger calls = new AtomicInteger();
   static final AtomicInteger mostAtOnce = new AtomicInteger();
 
   private final Delivery delivery;
@@ -35,6 +39,7 @@ public class SlowReadResource {
   @Operation(hidden = true)
   public RestResponse<io.vertx.core.buffer.Buffer> read(
       @PathParam("n") int n, @Context HttpServerRequest request) {
+    calls.incrementAndGet();
     return delivery.respond(
         request,
         () -> {

@@ -1,5 +1,7 @@
 package io.newsdesk.cache;
 
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -10,11 +12,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Answers delivery GETs that the {@link ResponseCache} holds straight from the HTTP layer, before
- * routing, authentication or a worker thread are involved; everything else goes on to the REST
- * resources, which fill the cache.
+ * routing, authentication or a worker thread are involved, and so the GETs that arrive while
+ * another request reads the same URI, once its response is there; everything else goes on to the
+ * REST resources, which fill the cache.
  */
 @ApplicationScoped
 class CacheHits {
@@ -41,15 +45,48 @@ class CacheHits {
   private void handle(RoutingContext context) {
     HttpServerRequest request = context.request();
     boolean head = request.method() == HttpMethod.HEAD;
-    boolean eligible = (head || request.method() == HttpMethod.GET) && isDelivery(request.path());
-    Instant now = clock.instant();
-    CachedResponse hit = eligible ? cache.lookup(request.uri(), now) : null;
-    boolean stale = false;
-    if (hit == null && eligible) {
-      hit = cache.staleWhileRefilled(request.uri(), now);
-      stale = hit != null;
+    if (!(head || request.method() == HttpMethod.GET) || !isDelivery(request.path())) {
+      context.next();
+      return;
     }
-    if (hit == null || !accepts(request.getHeader("Accept"), hit.contentType())) {
+    Instant now = clock.instant();
+    CachedResponse hit = cache.lookup(request.uri(), now);
+    if (hit != null) {
+      answer(context, hit, "HIT");
+      return;
+    }
+    hit = cache.staleWhileRefilled(request.uri(), now);
+    if (hit != null) {
+      answer(context, hit, "STALE");
+      return;
+    }
+    // Another request is reading this URI: wait for its response here, on the event loop, rather
+    // than on a worker thread of our own (a front-page edit sends tens of readers to wait at once).
+    CompletableFuture<CachedResponse> flight = delivery.inFlight(request.uri());
+    if (flight == null) {
+      context.next();
+      return;
+    }
+    Context here = Vertx.currentContext();
+    flight.whenComplete(
+        (shared, failure) ->
+            here.runOnContext(
+                done -> {
+                  if (context.response().closed()) {
+                    return;
+                  }
+                  if (failure == null) {
+                    answer(context, shared, "MISS"); // read for this request's moment, as one
+                  } else {
+                    context.next(); // it failed or took too long: read for itself
+                  }
+                }));
+  }
+
+  /** Writes {@code hit} as the response, unless the request does not accept its type. */
+  private void answer(RoutingContext context, CachedResponse hit, String how) {
+    HttpServerRequest request = context.request();
+    if (!accepts(request.getHeader("Accept"), hit.contentType())) {
       context.next();
       return;
     }
@@ -64,8 +101,8 @@ class CacheHits {
                 response.putHeader(name, value);
               }
             });
-    response.putHeader(Delivery.X_CACHE, stale ? "STALE" : "HIT");
-    if (stale) {
+    response.putHeader(Delivery.X_CACHE, how);
+    if (how.equals("STALE")) {
       // not for proxies to keep: the fresh one is a moment away, and they were purged for it
       response.putHeader("Cache-Control", "no-cache");
     }
@@ -82,7 +119,7 @@ class CacheHits {
     if (gzipped) {
       response.putHeader("Content-Encoding", "gzip");
     }
-    if (head) {
+    if (request.method() == HttpMethod.HEAD) {
       response.putHeader("Content-Length", String.valueOf(body.length)).end();
     } else {
       response.end(Buffer.buffer(body));

@@ -138,6 +138,18 @@ public class Delivery {
   }
 
   /**
+   * The response being read right now for {@code uri} from the cache's current generation (nothing
+   * was invalidated since that read began), for a request that waits for it on the event loop
+   * instead of a worker thread; null when no such read is in flight. Completes exceptionally if the
+   * read fails or takes longer than the requests' patience: then the request reads for itself.
+   */
+  java.util.concurrent.CompletableFuture<CachedResponse> inFlight(String uri) {
+    java.util.concurrent.CompletableFuture<Rendered> flight =
+        flights.joining(uri, cache.ticket().generation());
+    return flight == null ? null : flight.thenApply(Rendered::response);
+  }
+
+  /**
    * What the REST layer writes, {@code bytes} exactly (the body as rendered, or gzipped): a {@link
    * Buffer} as it is, and for JSON, in place of the {@code T} it was rendered from ({@code T} is
    * erased at run time), a value that Jackson copies out byte for byte.

@@ -15,7 +15,8 @@ import java.util.function.Supplier;
  * computing it again. A computation begun before an invalidation is never shared with a caller that
  * came after it (the generations differ), so a reader who wrote first still reads its write. A
  * caller waits at most {@code patience}, and computes on its own if the first one fails or takes
- * longer. A computation never returns null (to a waiter, null means the wait failed).
+ * longer; one on an event loop joins without blocking ({@link #joining}). A computation never
+ * returns null (to a waiter, null means the wait failed).
  */
 final class Flights<V> {
 
@@ -67,6 +68,30 @@ final class Flights<V> {
     } finally {
       flights.remove(key, mine);
     }
+  }
+
+  /**
+   * For a caller that waits without holding a thread: the result of {@code key}'s computation in
+   * flight from {@code generation}, completed (exceptionally, after {@code patience}, if it takes
+   * longer); null when there is none. Counted as waiting until then, and as shared if it succeeds.
+   */
+  CompletableFuture<V> joining(String key, long generation) {
+    Flight<V> current = flights.get(key);
+    if (current == null || current.generation() != generation) {
+      return null;
+    }
+    waiting.incrementAndGet();
+    return current
+        .result()
+        .copy()
+        .orTimeout(patience.toMillis(), TimeUnit.MILLISECONDS)
+        .whenComplete(
+            (result, failure) -> {
+              waiting.decrementAndGet();
+              if (failure == null) {
+                shared.increment();
+              }
+            });
   }
 
   /** Callers waiting for another's computation now. */

@@ -1,15 +1,22 @@
 package io.newsdesk.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -106,6 +113,62 @@ class FlightsTest {
     release.countDown();
     assertThrows(java.util.concurrent.ExecutionException.class, failing::get);
     assertEquals("own read", waiting.get());
+  }
+
+  @Test
+  void aCallerCanJoinWithoutAThreadOnlyAReadOfItsOwnGeneration() throws Exception {
+    Flights<String> flights = new Flights<>(Duration.ofMinutes(1));
+    assertNull(flights.joining("/api/v1/feed", 5), "nothing in flight: it reads for itself");
+    CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch started = new CountDownLatch(1);
+    Future<String> first =
+        threads.submit(
+            () ->
+                flights.run(
+                    "/api/v1/feed",
+                    5,
+                    () -> {
+                      started.countDown();
+                      await(release);
+                      return "page";
+                    }));
+    started.await();
+    assertNull(flights.joining("/api/v1/feed", 6), "a read from before an invalidation");
+    CompletableFuture<String> joined = flights.joining("/api/v1/feed", 5);
+    assertEquals(1, flights.waiting());
+    assertFalse(joined.isDone());
+    release.countDown();
+    assertEquals("page", joined.get(30, TimeUnit.SECONDS));
+    assertEquals("page", first.get());
+    assertEquals(0, flights.waiting());
+    assertEquals(1, flights.shared());
+  }
+
+  @Test
+  void aJoinerGivesUpAfterItsPatience() throws Exception {
+    Flights<String> flights = new Flights<>(Duration.ofMillis(1));
+    CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch started = new CountDownLatch(1);
+    Future<String> slow =
+        threads.submit(
+            () ->
+                flights.run(
+                    "/api/v1/feed",
+                    1,
+                    () -> {
+                      started.countDown();
+                      await(release);
+                      return "late";
+                    }));
+    started.await();
+    CompletableFuture<String> joined = flights.joining("/api/v1/feed", 1);
+    ExecutionException failure =
+        assertThrows(ExecutionException.class, () -> joined.get(30, TimeUnit.SECONDS));
+    assertInstanceOf(TimeoutException.class, failure.getCause());
+    assertEquals(0, flights.waiting());
+    release.countDown();
+    assertEquals("late", slow.get());
+    assertEquals(0, flights.shared());
   }
 
   private static void await(CountDownLatch latch) {
