@@ -72,8 +72,8 @@ class CacheHits {
         (shared, failure) ->
             here.runOnContext(
                 done -> {
-                  if (context.response().closed()) {
-                    return;
+                  if (context.response().closed() || context.response().ended()) {
+                    return; // the client has gone
                   }
                   if (failure == null) {
                     answer(context, shared, "MISS"); // read for this request's moment, as one
