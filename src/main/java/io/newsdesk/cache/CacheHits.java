@@ -73,7 +73,7 @@ class CacheHits {
             here.runOnContext(
                 done -> {
                   if (context.response().closed() || context.response().ended()) {
-                    return; // the client has gone
+                    return; // the client has gone, or the request was answered meanwhile
                   }
                   if (failure == null) {
                     answer(context, shared, "MISS"); // read for this request's moment, as one
