@@ -70,19 +70,8 @@ class FlightsTest {
   void aCallerAfterAnInvalidationDoesNotGetWhatWasReadBeforeIt() throws Exception {
     Flights<String> flights = new Flights<>(Duration.ofMinutes(1));
     CountDownLatch release = new CountDownLatch(1);
-    CountDownLatch started = new CountDownLatch(1);
     Future<String> before =
-        threads.submit(
-            () ->
-                flights.run(
-                    "/api/v1/articles/ferry",
-                    1,
-                    () -> {
-                      started.countDown();
-                      await(release);
-                      return "before the edit";
-                    }));
-    started.await();
+        held(flights, "/api/v1/articles/ferry", 1, release, () -> "before the edit");
     // a write raised the generation: the next reader reads for itself, at once
     assertEquals(
         "after the edit", flights.run("/api/v1/articles/ferry", 2, () -> "after the edit"));
@@ -95,19 +84,15 @@ class FlightsTest {
   void whenTheFirstFailsTheOthersReadForThemselves() throws Exception {
     Flights<String> flights = new Flights<>(Duration.ofMinutes(1));
     CountDownLatch release = new CountDownLatch(1);
-    CountDownLatch started = new CountDownLatch(1);
     Future<String> failing =
-        threads.submit(
-            () ->
-                flights.run(
-                    "/api/v1/feed",
-                    3,
-                    () -> {
-                      started.countDown();
-                      await(release);
-                      throw new IllegalStateException("database went away");
-                    }));
-    started.await();
+        held(
+            flights,
+            "/api/v1/feed",
+            3,
+            release,
+            () -> {
+              throw new IllegalStateException("database went away");
+            });
     Future<String> waiting = threads.submit(() -> flights.run("/api/v1/feed", 3, () -> "own read"));
     Awaitility.await("the second waits for the first").until(() -> flights.waiting() == 1);
     release.countDown();
@@ -120,19 +105,7 @@ class FlightsTest {
     Flights<String> flights = new Flights<>(Duration.ofMinutes(1));
     assertNull(flights.joining("/api/v1/feed", 5), "nothing in flight: it reads for itself");
     CountDownLatch release = new CountDownLatch(1);
-    CountDownLatch started = new CountDownLatch(1);
-    Future<String> first =
-        threads.submit(
-            () ->
-                flights.run(
-                    "/api/v1/feed",
-                    5,
-                    () -> {
-                      started.countDown();
-                      await(release);
-                      return "page";
-                    }));
-    started.await();
+    Future<String> first = held(flights, "/api/v1/feed", 5, release, () -> "page");
     assertNull(flights.joining("/api/v1/feed", 6), "a read from before an invalidation");
     CompletableFuture<String> joined = flights.joining("/api/v1/feed", 5);
     assertEquals(1, flights.waiting());
@@ -148,19 +121,7 @@ class FlightsTest {
   void aJoinerGivesUpAfterItsPatience() throws Exception {
     Flights<String> flights = new Flights<>(Duration.ofMillis(1));
     CountDownLatch release = new CountDownLatch(1);
-    CountDownLatch started = new CountDownLatch(1);
-    Future<String> slow =
-        threads.submit(
-            () ->
-                flights.run(
-                    "/api/v1/feed",
-                    1,
-                    () -> {
-                      started.countDown();
-                      await(release);
-                      return "late";
-                    }));
-    started.await();
+    Future<String> slow = held(flights, "/api/v1/feed", 1, release, () -> "late");
     CompletableFuture<String> joined = flights.joining("/api/v1/feed", 1);
     ExecutionException failure =
         assertThrows(ExecutionException.class, () -> joined.get(30, TimeUnit.SECONDS));
@@ -169,6 +130,33 @@ class FlightsTest {
     release.countDown();
     assertEquals("late", slow.get());
     assertEquals(0, flights.shared());
+  }
+
+  /**
+   * Starts computing {@code key} from {@code generation} on another thread, held until {@code
+   * release} opens; returns once the computation has begun.
+   */
+  private Future<String> held(
+      Flights<String> flights,
+      String key,
+      long generation,
+      CountDownLatch release,
+      java.util.function.Supplier<String> result)
+      throws InterruptedException {
+    CountDownLatch started = new CountDownLatch(1);
+    Future<String> computing =
+        threads.submit(
+            () ->
+                flights.run(
+                    key,
+                    generation,
+                    () -> {
+                      started.countDown();
+                      await(release);
+                      return result.get();
+                    }));
+    started.await();
+    return computing;
   }
 
   private static void await(CountDownLatch latch) {
