@@ -78,7 +78,9 @@ class CacheHits {
                   if (failure == null) {
                     answer(context, shared, "MISS"); // read for this request's moment, as one
                   } else {
-                    context.next(); // it failed or took too long: read for itself
+                    // it failed or took too long: on to the REST layer, which reads for itself
+                    // (after waiting once more, should the same read still be in flight)
+                    context.next();
                   }
                 }));
   }
