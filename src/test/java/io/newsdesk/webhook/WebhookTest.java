@@ -213,6 +213,8 @@ class WebhookTest {
     publish(id, Map.of());
     waitFor(id, Events.PUBLISHED, 1);
     assertEquals(4, eventsFor(id, Events.PUBLISHED).get(0).attempt());
+    // the receiver has it; the dispatcher records the answer a moment later
+    waitUntilSettled(hook);
     JsonPath log =
         given()
             .header("Authorization", ADMIN)
