@@ -2,6 +2,9 @@ package io.newsdesk.cache;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.newsdesk.config.NewsdeskConfig;
 import io.newsdesk.replica.Replica;
 import io.vertx.core.buffer.Buffer;
@@ -10,10 +13,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -36,10 +42,10 @@ public class Delivery {
   private final String cacheControl;
 
   /** Concurrent misses of one URI: one reads and renders, the others share its response. */
-  private final Flights<Rendered> flights = new Flights<>(java.time.Duration.ofSeconds(5));
+  private final Flights<Rendered> flights = new Flights<>(Duration.ofSeconds(5));
 
   /** Reads running at once (newsdesk.delivery.concurrent-reads), in the order they came. */
-  private final java.util.concurrent.Semaphore reads;
+  private final Semaphore reads;
 
   /** A read as rendered, shared by the requests that coalesced on it. */
   private record Rendered(Reply<?> reply, CachedResponse response) {}
@@ -50,7 +56,7 @@ public class Delivery {
       ObjectMapper json,
       Clock clock,
       NewsdeskConfig config,
-      io.micrometer.core.instrument.MeterRegistry metrics) {
+      MeterRegistry metrics) {
     this.cache = cache;
     this.replica = replica;
     this.json = json;
@@ -61,18 +67,15 @@ public class Delivery {
       throw new IllegalStateException(
           "newsdesk.delivery.concurrent-reads=" + concurrentReads + ": it must be at least 1");
     }
-    this.reads = new java.util.concurrent.Semaphore(concurrentReads, true);
-    io.micrometer.core.instrument.FunctionCounter.builder(
-            "newsdesk.delivery.coalesced", flights, Flights::shared)
+    this.reads = new Semaphore(concurrentReads, true);
+    FunctionCounter.builder("newsdesk.delivery.coalesced", flights, Flights::shared)
         .description("Delivery requests that shared a concurrent request's read of the same URI")
         .register(metrics);
-    io.micrometer.core.instrument.Gauge.builder(
-            "newsdesk.delivery.queued", reads, java.util.concurrent.Semaphore::getQueueLength)
+    Gauge.builder("newsdesk.delivery.queued", reads, Semaphore::getQueueLength)
         .description(
             "Delivery reads waiting now for their turn (newsdesk.delivery.concurrent-reads)")
         .register(metrics);
-    io.micrometer.core.instrument.Gauge.builder(
-            "newsdesk.delivery.waiting", flights, Flights::waiting)
+    Gauge.builder("newsdesk.delivery.waiting", flights, Flights::waiting)
         .description(
             "Delivery requests waiting now for a concurrent request's read of the same URI")
         .register(metrics);
@@ -143,9 +146,8 @@ public class Delivery {
    * instead of a worker thread; null when no such read is in flight. Completes exceptionally if the
    * read fails or takes longer than the requests' patience: then the request reads for itself.
    */
-  java.util.concurrent.CompletableFuture<CachedResponse> inFlight(String uri) {
-    java.util.concurrent.CompletableFuture<Rendered> flight =
-        flights.joining(uri, cache.ticket().generation());
+  CompletableFuture<CachedResponse> inFlight(String uri) {
+    CompletableFuture<Rendered> flight = flights.joining(uri, cache.ticket().generation());
     return flight == null ? null : flight.thenApply(Rendered::response);
   }
 

@@ -35,6 +35,12 @@ class SearchService {
           + " FragmentDelimiter=\" … \"";
 
   /**
+   * Ends the pattern of a word that is a lexeme and a few more letters; bound as a parameter since
+   * Hibernate reads braces in a native query's text as its own placeholders.
+   */
+  private static final String WORD_END = ")\\w{0,6}\\M";
+
+  /**
    * The ranked page, then a snippet for each hit from a passage of its text: {@code ts_headline}
    * parses and stems every word it is given, so over whole bodies it was 80 % of a search's time.
    * The passage, about 800 characters cut at spaces, starts about 200 before the first word that is
@@ -43,12 +49,6 @@ class SearchService {
    * "citi"), or at the top of the text when none is; {@code ts_headline} then picks and marks the
    * fragments in it as before.
    */
-  /**
-   * Ends the pattern of a word that is a lexeme and a few more letters; bound as a parameter since
-   * Hibernate reads braces in a native query's text as its own placeholders.
-   */
-  private static final String WORD_END = ")\\w{0,6}\\M";
-
   private static final String SEARCH =
       """
       with query as (
