@@ -152,7 +152,15 @@ class SearchTest {
         category,
         "Long minutes",
         "What the committee decided",
-        filler.repeat(40) + "Late in the evening the " + w + "-7 motion was carried. " + filler);
+        // the word's letters inside another word at the top are not the match
+        "The un"
+            + w
+            + " report came first. "
+            + filler.repeat(40)
+            + "Late in the evening the "
+            + w
+            + "-7 motion was carried. "
+            + filler);
     String snippet =
         given()
             .queryParam("q", w + "-7")
