@@ -1,7 +1,7 @@
 \set r random(0, 996)
 with query as (
   select websearch_to_tsquery('english', 'topic' || :r) as q,
-         (select '\m(' || string_agg(regexp_replace(l, '(\W)', '\\\1', 'g'), '|') || ')\w{0,6}\M'
+         (select '(?i)^(.*?)\m(?:' || string_agg(regexp_replace(l, '(\W)', '\\\1', 'g'), '|') || ')\w{0,6}\M'
           from unnest(tsvector_to_array(to_tsvector('english', 'topic' || :r))) l) as words),
 hits as (
   select t.article_id, ts_rank(a.search_vector, query.q) as rank, t.published_at,
@@ -19,6 +19,6 @@ select t.article_id, t.slug, t.title, hits.total,
 from hits join newsdesk.teaser t on t.article_id = hits.article_id
      join newsdesk.article a on a.id = hits.article_id, query,
      lateral (select coalesce(a.subtitle || chr(10), '') || a.body_text as whole) body,
-     lateral (select case when at <= 200 then 1 else regexp_instr(body.whole, '\s', at - 200) + 1 end as start
-              from (select coalesce(nullif(regexp_instr(body.whole, query.words, 1, 1, 0, 'i'), 0), 1) as at) w) passage
+     lateral (select case when at <= 200 then 1 else at - 200 + regexp_instr(substr(body.whole, at - 200, 200), '\s') end as start
+              from (select coalesce(length(substring(body.whole from query.words)) + 1, 1) as at) w) passage
 order by hits.rank desc;
