@@ -80,13 +80,17 @@ edit() {
 # (default 45), so that the JIT has compiled the edit path before it is measured, as in a server
 # that has been up for a while. Cold, it is mostly compilation: at 5 edits a second after a
 # readers-only warm-up, C1 and C2 took 1.6-3.2 s of CPU in every 20 s, an edit 30-60 ms of server CPU;
-# after ~5,000 edits, C2 0.2-0.4 s and an edit ~6 ms (2026-12-07).
+# after ~5,000 edits, C2 0.2-0.4 s and an edit ~6 ms (2026-12-07). Then VACUUM, as autovacuum
+# would in production (it is off on these machines): no update of an article is HOT, so each
+# edit leaves a dead row version and index entries that every later read of that article passed
+# (11,806 after four runs on one database).
 warm_writer() {
   edit 1000 "$1" &
   local writer=$!
   sleep "${WRITER_WARMUP:-45}"
   kill "$writer"
   wait "$writer" 2>/dev/null || true
+  "${PSQL[@]}" -d "$DB" -c "vacuum (analyze) newsdesk.article, newsdesk.teaser"
 }
 # wrk_summary FILE: "rps p50_ms p99_ms" of a wrk --latency report
 wrk_summary() {
