@@ -18,7 +18,7 @@ select t.article_id, t.slug, t.title, hits.total,
            query.q, 'MaxWords=30, MinWords=12, MaxFragments=2')
 from hits join newsdesk.teaser t on t.article_id = hits.article_id
      join newsdesk.article a on a.id = hits.article_id, query,
-     lateral (select coalesce(a.subtitle || chr(10), '') || a.body_text as whole) body,
+     lateral (select coalesce(a.subtitle || chr(10), '') || a.body_text as whole offset 0) body,
      lateral (select case when at <= 200 then 1 else at - 200 + regexp_instr(substr(body.whole, at - 200, 200), '\s') end as start
-              from (select coalesce(length(substring(body.whole from query.words)) + 1, 1) as at) w) passage
+              from (select coalesce(length(substring(body.whole from query.words)) + 1, 1) as at offset 0) w offset 0) passage
 order by hits.rank desc;
