@@ -37,8 +37,8 @@ class SearchService {
   /**
    * The pattern of the text before the first word that is one of the query's lexemes and a few more
    * letters: its start (case-insensitive, the text up to the word captured) and its end. Bound as
-   * parameters since Hibernate reads braces and question marks in a native query's text as its own
-   * placeholders.
+   * parameters since Hibernate reads braces in a native query's text as its own placeholders (and
+   * so that no question mark reaches its parser either).
    */
   private static final String WORD_START = "(?i)^(.*?)\\m(?:";
 
