@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,11 +30,18 @@ class StartScriptIT {
   /** Makes the JVM refuse to start when it cannot map the cache it is given. */
   private static final String STRICT = AOT ? "-XX:AOTMode=on" : "-Xshare:on";
 
+  private static final PostgresDatabase database = new PostgresDatabase();
+
+  @AfterAll
+  static void dropDatabase() {
+    database.stop(); // it was left behind, one per CI run
+  }
+
   @Test
   void theFirstStartRecordsTheCacheThatLaterStartsMapAndABrokenOneIsRecordedAgain()
       throws Exception {
     Path dir = Files.createTempDirectory("class-cache");
-    Map<String, String> datasource = new PostgresDatabase().start();
+    Map<String, String> datasource = database.start();
     Map<String, String> settings =
         new HashMap<>(Map.of("NEWSDESK_CLASS_CACHE_DIR", dir.toString()));
 
