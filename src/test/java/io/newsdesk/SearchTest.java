@@ -145,6 +145,41 @@ class SearchTest {
     aMatchDeepInALongBodyIsMarked(word() + "ty");
   }
 
+  @Test
+  void aWordLongerThanTheCutAtThePassagesEndIsLeftOutWhole() {
+    String w = word();
+    // 100 letters from the 720th character of the searched text (standfirst, a line break, the
+    // body): the passage's last 40 characters (760-799) are all inside it, so there is no space to
+    // cut at there; the cut goes back to the space before it instead of keeping 80 of its letters
+    String code = "Harbourferrytimetable".repeat(5).substring(0, 100);
+    publish(
+        Api.category(),
+        "Long codes",
+        "What the committee decided",
+        "The "
+            + w
+            + " report opened the meeting. "
+            + "The harbour committee met again and talked about the ferry timetable. ".repeat(9)
+            + "Then the "
+            + w
+            + " "
+            + code
+            + " was read out, and the meeting closed at nine.");
+    String snippet =
+        given()
+            .queryParam("q", w)
+            .get("/api/v1/search")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("items[0].snippet");
+    org.junit.jupiter.api.Assertions.assertTrue(
+        snippet.indexOf("<mark>" + w + "</mark>") != snippet.lastIndexOf("<mark>" + w + "</mark>"),
+        "both matches, the second next to the code: " + snippet);
+    org.junit.jupiter.api.Assertions.assertFalse(
+        snippet.contains(code.substring(0, 20)), "no piece of the long word: " + snippet);
+  }
+
   private static void aMatchDeepInALongBodyIsMarked(String w) {
     String category = Api.category();
     String filler = "The harbour committee met again and talked about the ferry timetable. ";
