@@ -165,19 +165,22 @@ class SearchTest {
             + " "
             + code
             + " was read out, and the meeting closed at nine.");
-    String snippet =
-        given()
-            .queryParam("q", w)
-            .get("/api/v1/search")
-            .then()
-            .statusCode(200)
-            .extract()
-            .path("items[0].snippet");
+    String snippet = firstSnippet(w);
     org.junit.jupiter.api.Assertions.assertTrue(
         snippet.indexOf("<mark>" + w + "</mark>") != snippet.lastIndexOf("<mark>" + w + "</mark>"),
         "both matches, the second next to the code: " + snippet);
     org.junit.jupiter.api.Assertions.assertFalse(
         snippet.contains(code.substring(0, 20)), "no piece of the long word: " + snippet);
+  }
+
+  private static String firstSnippet(String q) {
+    return given()
+        .queryParam("q", q)
+        .get("/api/v1/search")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("items[0].snippet");
   }
 
   private static void aMatchDeepInALongBodyIsMarked(String w) {
@@ -196,14 +199,7 @@ class SearchTest {
             + w
             + "-7 motion was carried. "
             + filler);
-    String snippet =
-        given()
-            .queryParam("q", w + "-7")
-            .get("/api/v1/search")
-            .then()
-            .statusCode(200)
-            .extract()
-            .path("items[0].snippet");
+    String snippet = firstSnippet(w + "-7");
     org.junit.jupiter.api.Assertions.assertTrue(
         snippet.contains("<mark>" + w + "</mark>"), "the match 3,000 characters in: " + snippet);
     java.util.Set<String> words =
