@@ -8,7 +8,7 @@
 # bench/side-by-side.sh, WRITER_WARMUP=0 to measure a cold one), then the readers.
 #   bench/breaking.sh            ARTICLES=10000 DURATION=5s CONNECTIONS=32 ROUNDS=9 bench/breaking.sh
 # Many short rounds rather than a few long ones: the machine's own drift moves the idle cell by 10-20 %
-# from round to round (2026-12-07: 38.3k-46.1k requests/s within minutes, and one round at 27k), more
+# from round to round (2026-12-07: 26.8k-46.1k requests/s over nine rounds), more
 # than the gap the targets measure, and the median of nine ratios is steadier than that of three.
 set -euo pipefail
 cd "$(dirname "$0")/.."
