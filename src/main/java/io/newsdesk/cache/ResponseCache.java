@@ -30,9 +30,10 @@ import java.util.function.Predicate;
  * <p>A response is computed outside any lock, so a write may commit while it is being computed. A
  * {@link Ticket} taken before reading remembers the generation, and {@link #store} drops the
  * response if any invalidation happened since: a response read before a write is never kept after
- * it. Storing takes no lock (misses run in parallel): it puts first and then checks the generation,
- * and an invalidation raises the generation before it removes entries, so either the check sees the
- * invalidation or the removal sees the entry.
+ * it. Storing takes no lock but the map's own on that URI (misses run in parallel): in one atomic
+ * operation it puts the entry and lists its URI under the entry's keys, then it checks the
+ * generation; an invalidation raises the generation before it looks its keys up in those lists, so
+ * either the check sees the invalidation or the lookup finds the entry.
  *
  * <p>Entries dropped by a change that hides nothing (an edit, a publication) made on another
  * instance, or by scheduled articles coming due, are kept aside for {@code
