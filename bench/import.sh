@@ -11,7 +11,6 @@ cd "$(dirname "$0")/.."
 
 LINES=${1:-3000}
 DURATION=${DURATION:-20s}
-JAVA_OPTS=${JAVA_OPTS:--Xmx320m -XX:+UseSerialGC}
 DB=${BENCH_DB:-newsdesk_import}
 PORT=${BENCH_PORT:-8092}
 BASE="http://127.0.0.1:$PORT"
@@ -25,10 +24,9 @@ APP_DIR=${APP_DIR:-target/quarkus-app}
 [ -x "$APP_DIR/run.sh" ] || [ "$APP_DIR" != target/quarkus-app ] || ./mvnw -q -B package -DskipTests
 
 "${PSQL[@]}" -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
-# shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
 QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$PORT NEWSDESK_ADMIN_TOKEN=bench-admin \
 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" QUARKUS_LOG_LEVEL=WARN \
-  JAVA_OPTS="$JAVA_OPTS" NEWSDESK_CLASS_CACHE_DIR="$OUT/class-cache/$(echo "$APP_DIR" | cksum | cut -d" " -f1)" "$APP_DIR/run.sh" > "$OUT/app-import.log" 2>&1 &
+  NEWSDESK_CLASS_CACHE_DIR="$OUT/class-cache/$(echo "$APP_DIR" | cksum | cut -d" " -f1)" "$APP_DIR/run.sh" > "$OUT/app-import.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
 until curl -fs "$BASE/q/health/ready" >/dev/null; do sleep 0.1; done

@@ -12,7 +12,6 @@ cd "$(dirname "$0")/.."
 PHOTOS=${PHOTOS:-5}
 DURATION=${DURATION:-10}
 CONNECTIONS=${CONNECTIONS:-32}
-JAVA_OPTS=${JAVA_OPTS:--Xmx320m -XX:+UseSerialGC}
 DB=${MEDIA_DB:-newsdesk_media_bench}
 PORT=${MEDIA_PORT:-8092}
 BASE="http://127.0.0.1:$PORT"
@@ -38,11 +37,10 @@ for i in $(seq 1 "$PHOTOS"); do
   "$CONVERT" -size 4000x3000 -seed "$i$RANDOM" plasma:fractal -quality 90 "$OUT/photos/$i.jpg"
 done
 
-# shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
 QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$PORT NEWSDESK_ADMIN_TOKEN=$TOKEN \
 NEWSDESK_MEDIA_DIRECTORY="$OUT/store" NEWSDESK_SITE_BASE_URL="$BASE" \
 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" QUARKUS_LOG_LEVEL=WARN \
-JAVA_OPTS="$JAVA_OPTS" NEWSDESK_CLASS_CACHE_DIR="$OUT/class-cache" target/quarkus-app/run.sh > "$OUT/app.log" 2>&1 &
+NEWSDESK_CLASS_CACHE_DIR="$OUT/class-cache" target/quarkus-app/run.sh > "$OUT/app.log" 2>&1 &
 APP=$!
 until curl -fs "$BASE/q/health/ready" >/dev/null; do
   kill -0 "$APP" 2>/dev/null || { echo "the server did not start; see $OUT/app.log"; exit 1; }

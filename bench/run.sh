@@ -16,7 +16,6 @@ ARTICLES=${1:-100000}
 DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-32 64 128}
 WARMUP_ROUNDS=${WARMUP_ROUNDS:-3}
-JAVA_OPTS=${JAVA_OPTS:--Xmx320m -XX:+UseSerialGC}
 RECENT=1000   # article-recent: the newest articles, a working set that fits the response cache
 DB=${BENCH_DB:-newsdesk_bench}
 PORT=${BENCH_PORT:-8090}
@@ -36,7 +35,7 @@ APP=""
 CLASS_CACHE="$OUT/class-cache"
 start_app() { # $1: response cache enabled (true/false), $2: class cache (on/off)
   local started cache=$1; started=$(date +%s%N)
-  JAVA_OPTS="$JAVA_OPTS" NEWSDESK_CLASS_CACHE="$2" NEWSDESK_CLASS_CACHE_DIR="$CLASS_CACHE" \
+  NEWSDESK_CLASS_CACHE="$2" NEWSDESK_CLASS_CACHE_DIR="$CLASS_CACHE" \
   QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$PORT NEWSDESK_ADMIN_TOKEN=bench-admin \
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" NEWSDESK_CACHE_ENABLED="$cache" \
   QUARKUS_LOG_LEVEL=WARN target/quarkus-app/run.sh > "$OUT/app-cache-$cache.log" 2>&1 &
@@ -135,7 +134,7 @@ done
 
 echo
 echo "Newsdesk benchmark: $ARTICLES articles, feed depth $DEPTH, wrk -t2 -d$DURATION, $(nproc) cores"
-echo "JVM: $("${JAVA_HOME:+$JAVA_HOME/bin/}java" -version 2>&1 | head -1), JAVA_OPTS=$JAVA_OPTS + class cache"
+echo "JVM: $("${JAVA_HOME:+$JAVA_HOME/bin/}java" -version 2>&1 | head -1), JAVA_OPTS=${JAVA_OPTS:-run.sh default} + class cache"
 printf "%-14s %4s | %9s %8s %8s %5s | %9s %8s %8s %5s | %9s | %6s %6s %6s | %6s %6s\n" \
   endpoint conn "rps cache" p50ms p99ms err "rps cold" p50ms p99ms err "pg tps" "c/live" "c/pg" \
   "cold/pg" "c p99/" "cold p99/"
@@ -168,7 +167,7 @@ echo "Resident memory after load: ${R[rss-true]} MB (cache on), ${R[rss-false]} 
 if [ "${WRITES:-1}" = 1 ]; then
   echo
   echo "== Writes (bench/import.sh)"
-  JAVA_OPTS="$JAVA_OPTS" DURATION="$DURATION" bench/import.sh "${IMPORT_LINES:-3000}"
+  DURATION="$DURATION" bench/import.sh "${IMPORT_LINES:-3000}"
   echo
   echo "== Breaking news (bench/breaking.sh)"
   DURATION="$DURATION" bench/breaking.sh

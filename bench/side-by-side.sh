@@ -3,7 +3,6 @@
 # and 100 articles to read. Set NAME, DB and PORT before sourcing.
 DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-32}
-JAVA_OPTS=${JAVA_OPTS:--Xmx320m -XX:+UseSerialGC}
 BASE="http://127.0.0.1:$PORT"
 TOKEN=bench-admin
 OUT=target/bench
@@ -23,11 +22,10 @@ start_app() {
   local log=$1
   shift
   ! curl -fs "$BASE/q/health/live" >/dev/null || { echo "port $PORT is taken: stop what runs there"; exit 1; }
-  # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
   env QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$PORT" NEWSDESK_ADMIN_TOKEN=$TOKEN \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
     NEWSDESK_MEDIA_DIRECTORY="$OUT/$NAME-media" QUARKUS_LOG_LEVEL=WARN "$@" \
-    JAVA_OPTS="$JAVA_OPTS" NEWSDESK_CLASS_CACHE_DIR="$OUT/class-cache" "${APP_DIR:-target/quarkus-app}/run.sh" \
+    NEWSDESK_CLASS_CACHE_DIR="$OUT/class-cache" "${APP_DIR:-target/quarkus-app}/run.sh" \
     > "$OUT/$log" 2>&1 &
   APP=$!
   until curl -fs "$BASE/q/health/ready" >/dev/null; do

@@ -10,7 +10,6 @@ DURATION=${DURATION:-180}          # seconds
 CONNECTIONS=${CONNECTIONS:-16}
 SAMPLE_EVERY=${SAMPLE_EVERY:-10}   # seconds
 ARTICLES=${ARTICLES:-2000}
-JAVA_OPTS=${JAVA_OPTS:--Xmx320m -XX:+UseSerialGC}
 DB=${SOAK_DB:-newsdesk_soak}
 PORT=${SOAK_PORT:-8091}
 BASE="http://127.0.0.1:$PORT"
@@ -26,10 +25,9 @@ done
 
 APP=""
 start_app() {
-  # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
   QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$PORT NEWSDESK_ADMIN_TOKEN=$TOKEN NEWSDESK_METRICS_TOKEN=$TOKEN \
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" QUARKUS_LOG_LEVEL=WARN \
-  JAVA_OPTS="$JAVA_OPTS" NEWSDESK_CLASS_CACHE_DIR="$OUT/class-cache" target/quarkus-app/run.sh > "$OUT/app.log" 2>&1 &
+  NEWSDESK_CLASS_CACHE_DIR="$OUT/class-cache" target/quarkus-app/run.sh > "$OUT/app.log" 2>&1 &
   APP=$!
   until curl -fs "$BASE/q/health/ready" >/dev/null; do
     kill -0 "$APP" 2>/dev/null || { echo "the server did not start; see $OUT/app.log"; exit 1; }
@@ -57,7 +55,7 @@ start_app && stop_app   # Flyway creates the schema
 "${PSQL[@]}" -d "$DB" -v articles="$ARTICLES" -f bench/generate.sql > /dev/null
 start_app
 
-echo "== Soak: ${DURATION}s, $CONNECTIONS connections, $(nproc) cores, JAVA_OPTS=$JAVA_OPTS"
+echo "== Soak: ${DURATION}s, $CONNECTIONS connections, $(nproc) cores, JAVA_OPTS=${JAVA_OPTS:-run.sh default}"
 printf "%6s %8s %9s %12s\n" "second" "RSS MB" "heap MB" "db active"
 sample 0
 wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s -s bench/soak.lua "$BASE" \

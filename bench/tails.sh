@@ -21,14 +21,13 @@ APPS=("${@:-target/quarkus-app}")
 
 generated_archive
 "${PSQL[@]}" -d "$DB" -At -c "select slug from newsdesk.teaser" > "$OUT/tails-slugs.txt"
-BASE_OPTS=$JAVA_OPTS
 printf '%-32s %6s %8s %8s %8s %7s  %s\n' build rps p50ms p99ms p99/p50 rss_mb "GC in the measured 20 s"
 NEWEST=$("${PSQL[@]}" -d "$DB" -At -c "select id from newsdesk.article where slug = 'bench-1'")
 for round in $(seq "$ROUNDS"); do
   for app in "${APPS[@]}"; do
     gc="$OUT/tails-gc.log"
     rm -f "$gc"
-    APP_DIR=$app JAVA_OPTS="$BASE_OPTS -Xlog:gc:file=$gc:uptime" start_app tails.log
+    APP_DIR=$app start_app tails.log JDK_JAVA_OPTIONS="-Xlog:gc:file=$gc:uptime" # beside JAVA_OPTS
     [ "$EDITS" = 0 ] || warm_writer "$NEWEST"
     wrk -t2 -c32 -d30s -s bench/pick.lua "$BASE/" -- "$OUT/tails-slugs.txt" > /dev/null # warm-up
     for rate in $EDITS; do
