@@ -5,7 +5,8 @@
 # (bench/generate.sql). Per cell: requests/s, p50 and p99, the edits made, the cache misses, and
 # how many of those shared another request's read (coalesced), and how many requests got the
 # previous response while another refilled it (stale). The writer warms up first (warm_writer in
-# bench/side-by-side.sh, WRITER_WARMUP=0 to measure a cold one), then the readers.
+# bench/side-by-side.sh, WRITER_WARMUP=0 to measure a cold one), then the readers, then both for
+# 30 s (five edits a second), so that the cells measure a server that has been up a while.
 #   bench/breaking.sh            ARTICLES=10000 DURATION=5s CONNECTIONS=32 ROUNDS=9 bench/breaking.sh
 # Many short rounds rather than a few long ones: the machine's own drift moves the idle cell by 10-20 %
 # from round to round (2026-12-07: 26.8k-46.1k requests/s over nine rounds), more
@@ -44,6 +45,12 @@ load() { # -> "rps p50_ms p99_ms"
 }
 warm_writer "$FRONT"
 load > /dev/null; load > /dev/null # warm-up
+# and readers beside the writer (~150 edits): without it, the edits and refills among readers were
+# still compiled during the measured cells (2026-12-07, one edit a second: 0.39 s of JIT CPU in the
+# first 5 s cell, 0.27 and 0.21 s in the next two, 0.07-0.11 s from the fourth on; idle 0.02-0.04 s)
+edit 5 "$FRONT" & WRITER=$!
+DURATION=30s load > /dev/null
+kill "$WRITER"; wait "$WRITER" 2>/dev/null || true
 printf '%-18s %10s %8s %8s %6s %12s %8s %10s %6s\n' cell rps p50ms p99ms edits edit_p50/max misses coalesced stale
 declare -A RPS P99
 CELLS=("0 -" "1 $FRONT" "5 $FRONT" "5 $OLD")
