@@ -17,8 +17,8 @@ set -eu
 app=$(cd "$(dirname "$0")" && pwd)
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 # MaxTenuringThreshold=2: what survives two young collections is almost all response-cache
-# entries, which live until evicted; promoted at once instead of copied between the survivor
-# spaces up to 15 times, young pauses are about a third shorter (BENCHMARKS.md, 2026-12-07).
+# entries, which live until evicted; promoted then rather than copied between the survivor spaces
+# up to 15 times, young pauses are about a third shorter (BENCHMARKS.md, 2026-12-07).
 JAVA_OPTS=${JAVA_OPTS:--Xmx320m -XX:+UseSerialGC -XX:MaxTenuringThreshold=2}
 
 cache_flags=""

@@ -50,7 +50,7 @@ class StartScriptIT {
     assertTrue(first.stream().anyMatch(arg -> arg.startsWith(RECORD)), "the first start records");
     Path written = only(dir, SUFFIX + ".written");
 
-    settings.put("JAVA_OPTS", "-Xmx320m -XX:+UseSerialGC " + STRICT);
+    settings.put("JDK_JAVA_OPTIONS", STRICT); // beside run.sh's own JAVA_OPTS
     List<String> second = startAndStop("start-script-second", datasource, settings);
     Path cache = only(dir, SUFFIX);
     assertEquals(written.toString(), cache + ".written");
@@ -62,7 +62,7 @@ class StartScriptIT {
     byte[] whole = Files.readAllBytes(cache);
     Files.delete(cache);
     Files.write(written, java.util.Arrays.copyOf(whole, whole.length / 2));
-    settings.put("JAVA_OPTS", "-Xmx320m -XX:+UseSerialGC");
+    settings.remove("JDK_JAVA_OPTIONS");
     List<String> again = startAndStop("start-script-again", datasource, settings);
     assertTrue(
         again.stream().anyMatch(arg -> arg.startsWith(RECORD)),
